@@ -1,0 +1,54 @@
+// Lint: TypeScript rules, plus the layer direction of DESIGN.md as errors: a layer may import only
+// the layers below it (model ← catalog ← tables ← narrative ← rules …; see LAYERS).
+import js from "@eslint/js";
+import importX from "eslint-plugin-import-x";
+import tseslint from "typescript-eslint";
+
+/** Each layer and the layers it may import (besides itself). */
+const LAYERS = {
+  model: [],
+  catalog: ["model"],
+  tables: ["model", "catalog"],
+  narrative: ["model", "catalog", "tables"],
+  rules: ["model", "catalog", "narrative"],
+  importers: ["model", "catalog"],
+  renderers: ["model"],
+  store: ["model"],
+  pipeline: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store"],
+  server: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "pipeline"],
+  cli: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "pipeline", "server"],
+};
+
+const zones = Object.entries(LAYERS).flatMap(([layer, allowed]) =>
+  Object.keys(LAYERS)
+    .filter((other) => other !== layer && !allowed.includes(other))
+    .map((other) => ({
+      target: `./src/${layer}`,
+      from: `./src/${other}`,
+      message: `分层约束：src/${layer} 不能依赖 src/${other}（见 DESIGN.md 的分层表）`,
+    })),
+);
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "out/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/extensions": [".ts", ".js"] },
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='parseFloat']", message: "金额不用浮点数：用 src/model/money.ts 的 parseYuan" },
+      ],
+    },
+  },
+  {
+    files: ["bin/**/*.js", "scripts/**/*.js", "eslint.config.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+);

@@ -1,0 +1,26 @@
+/** How the CLI talks to people: problems as located Chinese lines on stderr. */
+import type { Problem } from "../pipeline/problem.ts";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+};
+
+const SEVERITY = { error: "错误", warning: "警告" } as const;
+
+export function formatProblem(file: string, p: Problem): string {
+  return `${file}：${p.path}：${SEVERITY[p.severity]}：${p.message}`;
+}
+
+export function reportProblems(io: Io, file: string, problems: readonly Problem[]): void {
+  for (const p of problems) io.err(formatProblem(file, p));
+}
