@@ -42,7 +42,7 @@ function parseJson(text: string): Parsed {
 }
 
 function parseYaml(text: string): Parsed {
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -65,7 +65,7 @@ function positionOf(text: string, offset: number): string {
 
 /** Validates a parsed value against the schema; every issue becomes a Problem at its JSON path. */
 export function parseBudgetDocument(value: unknown): Loaded {
-  const result = BudgetDocumentSchema.safeParse(value);
+  const result = BudgetDocumentSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, doc: result.data };
   return {
     ok: false,
