@@ -25,6 +25,14 @@ export interface Column {
 
 export type CellValue = Fen | string | null;
 
+/** Where something was read from in a published document, so a finding can point back to it. */
+export interface SourceLocation {
+  /** 1-based line of the text the row or section was read from. */
+  readonly line?: number;
+  /** 1-based page, for documents read from PDF. */
+  readonly page?: number;
+}
+
 export interface Row {
   /** A classification or unit code printed in the code column, when the row has one. */
   readonly code?: string;
@@ -39,6 +47,8 @@ export interface Row {
   readonly group?: string;
   /** Values aligned with `columns`: fen for amount columns, text for text columns, null when blank. */
   readonly values: readonly CellValue[];
+  /** Set on rows read from a published document. */
+  readonly source?: SourceLocation;
 }
 
 /** A labelled value printed above or beside the grid in form-like tables (表13–表15). */
@@ -64,4 +74,6 @@ export interface Table {
   readonly rows: readonly Row[];
   readonly fields?: readonly Field[];
   readonly notes?: readonly string[];
+  /** Set on tables read from a published document: where the table starts. */
+  readonly source?: SourceLocation;
 }
