@@ -77,6 +77,8 @@ function unitKindsOf(doc: BudgetDocument, report: Report): Map<string, UnitKind>
   const kinds = new Map<string, UnitKind>([[doc.unit.code, doc.unit.kind]]);
   if (doc.scope === "部门") {
     if (doc.memberUnits.length === 0) report("error", ["memberUnits"], "部门预算必须列出所属单位（memberUnits）");
+    // Tables list the member units; the department's own money belongs to its 本级 member unit.
+    kinds.clear();
     for (const u of doc.memberUnits) kinds.set(u.code, u.kind);
   } else if (doc.memberUnits.length > 0) {
     report("error", ["memberUnits"], "单位预算不应有所属单位；汇总多个单位时 scope 应为 部门");

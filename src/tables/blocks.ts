@@ -128,10 +128,12 @@ function withExtraRows(
     ),
   ].sort();
   if (extra.length === 0) return rows;
+  // At the level of the block's listed 类 rows (1 in 表1/表4, 0 in 表9), so they read as siblings.
+  const level = rows.find((r) => r.code)?.level ?? 1;
   const extraRows: TemplateRow[] = extra.map((code) => ({
     label: ctx.catalog.lookup(classification, code)?.name ?? code,
     code,
-    level: 1,
+    level,
     lines: classification === "function" ? { function: code } : { govEconomic: code },
   }));
   const at = rows.findIndex((r) => r.kind === "total");

@@ -2,7 +2,7 @@
  * Random BudgetDocuments for tests and benchmarks.
  *
  * - `arbitraryBudgetDocument(catalog, options)`: a fast-check arbitrary of VALID documents
- *   (`validateDocument(doc, catalog)` reports no error), built from the catalog's real codes, for
+ *   (`validateDocument(doc, catalog)` reports no problem at all), built from the catalog's real codes, for
  *   property tests. It draws a small "plan" of indices and amounts and assembles the document from
  *   it, so a failing case shrinks to few lines with small indices and amounts.
  * - `syntheticBudgetDocument(seed, catalog)`: a fast deterministic generator (plain PRNG) of one
@@ -15,7 +15,7 @@
  * - 一般公共预算拨款 funds only 人员经费, 公用经费 and 专项业务经费;
  * - revenue of each 财政拨款 source equals the lines it funds, and revenue in total equals the lines
  *   plus 结转下年 and 未安排支出的实户资金;
- * - `emptyTables` has a reason for exactly the tables that build empty.
+ * - `emptyTables` has a reason for exactly the tables that build empty (`emptyTableNumbers`).
  */
 import fc from "fast-check";
 import type { Catalog, CatalogEntry } from "../../src/catalog/catalog.ts";
@@ -40,10 +40,12 @@ import {
   PROCUREMENT_CATEGORIES,
   REVENUE_SOURCES,
   type RevenueSource,
+  TABLE_NUMBERS,
   UNIT_KINDS,
   type UnitKind,
 } from "../../src/model/vocabulary.ts";
-import { buildTables } from "../../src/tables/index.ts";
+import { reportingUnits } from "../../src/tables/lines.ts";
+import { THREE_PUBLIC_CODES } from "../../src/tables/table-12-three-public.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Code pools drawn from the catalog
@@ -245,7 +247,9 @@ const overallTargetsArb: fc.Arbitrary<OverallTargets> = fc.record({
   ),
   goals: fc.array(fc.constantFrom(...GOALS), { maxLength: 3 }),
   indicators: fc.array(indicatorArb, { maxLength: 5 }),
-});
+})
+  // fc.record builds null-prototype objects; a document holds plain ones, as JSON.parse makes them.
+  .map((targets) => ({ ...targets }));
 
 const specialFundArb: fc.Arbitrary<SpecialFund> = fc
   .record({
@@ -283,14 +287,14 @@ export function arbitraryBudgetDocument(catalog: Catalog, options: ArbitraryBudg
     members: fc.array(memberSpecArb, { minLength: 2, maxLength: 4 }),
     /** In a 单位 document, whether lines still name the unit (allowed, and must change nothing). */
     explicitUnit: fc.boolean(),
-    lines: fc.array(lineSpecArb, { minLength: 1, maxLength: options.maxLines ?? 40 }),
+    lines: fc.array(lineSpecArb, { minLength: 1, maxLength: options.maxLines ?? 40, size: "medium" }),
     projectFunding: options.projectFunding ? fc.constant(options.projectFunding) : fc.constantFrom("general" as const, "mixed" as const),
     /** Split each revenue sum into two items at this permille (none: one item per unit and source). */
     revenueSplit: permilleArb,
     specialFunds: permilleArb,
     financialAccount: permilleArb,
-    carryForward: fc.option(amountArb, { nil: undefined }),
-    unallocated: fc.option(amountArb, { nil: undefined }),
+    carryForward: fc.option(amountArb, { nil: undefined, freq: 2 }),
+    unallocated: fc.option(amountArb, { nil: undefined, freq: 2 }),
     balanceSource: fc.constantFrom(...BALANCE_SOURCES),
     procurement: fc.array(procurementSpecArb, { maxLength: 3 }),
     overallTargets: fc.option(overallTargetsArb, { nil: undefined }),
@@ -328,6 +332,8 @@ interface Plan {
   readonly approvedOn: readonly [number, number] | undefined;
 }
 
+const DEFAULT_PROJECT: ProjectSpec = { name: 0, description: "", period: undefined, goals: [], indicators: [] };
+
 interface UnitPlan {
   readonly code: string;
   readonly name: string;
@@ -352,25 +358,23 @@ function assemble(catalog: Catalog, pools: CodePools, p: Plan): BudgetDocument {
   const tagUnit = isDepartment || p.explicitUnit;
   const unitField = (code: string) => (tagUnit ? { unit: code } : {});
 
-  // Projects: the unit's specs, plus one default project when a unit has 专项 lines but no spec.
+  // Projects are made once per unit: from its specs, or, when its first 专项 line finds none, one
+  // default project for that line to belong to.
   const projectsByUnit = new Map<string, Project[]>();
-  const projectsOf = (unit: UnitPlan, create: boolean): Project[] => {
-    let list = projectsByUnit.get(unit.code);
-    if (!list) {
-      const specs: readonly ProjectSpec[] =
-        unit.projects.length > 0 || !create ? unit.projects : [{ name: 0, description: "", period: undefined, goals: [], indicators: [] }];
-      // (Created once per unit: by its first 专项 line, else when the project list is collected.)
-      list = specs.map((s, i) => ({
-        id: `${unit.code}-P${i + 1}`,
-        ...unitField(unit.code),
-        name: `${pick(PROJECT_NAMES, s.name + i)}项目`,
-        description: s.description,
-        ...(s.period === undefined ? {} : { period: s.period }),
-        goals: [...s.goals],
-        indicators: [...s.indicators],
-      }));
-      projectsByUnit.set(unit.code, list);
-    }
+  const projectsOf = (unit: UnitPlan, neededByLine: boolean): Project[] => {
+    const made = projectsByUnit.get(unit.code);
+    if (made) return made;
+    const specs = unit.projects.length > 0 || !neededByLine ? unit.projects : [DEFAULT_PROJECT];
+    const list = specs.map((s, i) => ({
+      id: `${unit.code}-P${i + 1}`,
+      ...unitField(unit.code),
+      name: `${pick(PROJECT_NAMES, s.name + i)}项目`,
+      description: s.description,
+      ...(s.period === undefined ? {} : { period: s.period }),
+      goals: [...s.goals],
+      indicators: [...s.indicators],
+    }));
+    projectsByUnit.set(unit.code, list);
     return list;
   };
 
@@ -473,7 +477,7 @@ function assemble(catalog: Catalog, pools: CodePools, p: Plan): BudgetDocument {
       ? {}
       : { approvedOn: `${catalog.year}-${pad2(p.approvedOn[0])}-${pad2(p.approvedOn[1])}` }),
   };
-  return { ...withoutReasons, emptyTables: emptyTableReasons(withoutReasons, catalog) };
+  return { ...withoutReasons, emptyTables: emptyTableReasons(withoutReasons) };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -515,14 +519,50 @@ function balancedRevenue(
   return revenue;
 }
 
-/** A reason for each table that builds empty from `doc` (emptiness does not depend on the reasons). */
-export function emptyTableReasons(doc: BudgetDocument, catalog: Catalog): Record<string, string> {
-  const reasons: Record<string, string> = {};
-  for (const table of buildTables({ ...doc, emptyTables: {} }, { catalog })) {
-    if (table.empty) reasons[String(table.number)] = `本单位无${table.title.replace(/^部门综合预算/, "")}，此表为空`;
-  }
-  return reasons;
+const FOURTH_TABLE_SOURCES: readonly RevenueSource[] = ["一般公共预算拨款", "政府性基金拨款", "国有资本经营预算收入", "上年结转"];
+const THREE_PUBLIC_ECONOMIC: readonly string[] = Object.values(THREE_PUBLIC_CODES).flat();
+
+/**
+ * The numbers of the tables that build empty from `doc`, by the builders' own rules (cheaper than
+ * building the tables; `validateDocument` builds them and reports any table this gets wrong, so the
+ * validity property catches a rule that drifts from its builder).
+ */
+export function emptyTableNumbers(doc: BudgetDocument): number[] {
+  const reporting = new Set(reportingUnits(doc).map((u) => u.code));
+  const inReporting = (item: { unit?: string | undefined }) => reporting.has(item.unit ?? doc.unit.code);
+  const lines = doc.expenditure;
+  const general = lines.filter((l) => l.fundSource === "一般公共预算拨款");
+  const fundedBy = (sources: readonly RevenueSource[]) =>
+    lines.some((l) => sources.includes(l.fundSource)) || doc.revenue.some((r) => sources.includes(r.source) && r.amount > 0);
+  const hasContent: Record<number, boolean> = {
+    1: lines.length > 0 || doc.revenue.length > 0,
+    2: doc.revenue.some((r) => inReporting(r) && (r.amount > 0 || (r.financialAccount ?? 0) > 0)),
+    3: lines.some((l) => inReporting(l) && l.amount > 0),
+    4: fundedBy(FOURTH_TABLE_SOURCES),
+    5: general.some((l) => l.nature === "人员经费" || l.nature === "公用经费" || l.nature === "专项业务经费"),
+    7: general.some((l) => l.nature === "人员经费" || l.nature === "公用经费"),
+    9: fundedBy(["政府性基金拨款"]),
+    10: doc.projects.length > 0,
+    11: doc.procurement.length > 0,
+    12: general.some((l) => inReporting(l) && l.amount > 0 && THREE_PUBLIC_ECONOMIC.some((c) => l.deptEconomicCode.startsWith(c))),
+    14: doc.overallTargets !== undefined,
+    15: doc.specialFunds.length > 0,
+  };
+  hasContent[6] = hasContent[5]!;
+  hasContent[8] = hasContent[7]!;
+  hasContent[13] = hasContent[10]!;
+  return TABLE_NUMBERS.filter((n) => !hasContent[n]);
 }
+
+/** A reason for each table that builds empty from `doc`, and for no other. */
+export function emptyTableReasons(doc: BudgetDocument): Record<string, string> {
+  return Object.fromEntries(emptyTableNumbers(doc).map((n) => [String(n), `本单位无${TABLE_SUBJECTS[n - 1]}，此表为空`]));
+}
+
+const TABLE_SUBJECTS = [
+  "收支", "收入", "支出", "财政拨款收支", "一般公共预算支出", "一般公共预算支出", "一般公共预算基本支出", "一般公共预算基本支出",
+  "政府性基金收支", "专项业务经费", "政府采购预算", "“三公”经费及会议费、培训费支出", "专项业务经费", "部门整体支出绩效目标", "专项资金",
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic synthetic documents (benchmark)
@@ -703,11 +743,7 @@ export function syntheticBudgetDocument(seed: number, catalog: Catalog): BudgetD
     assets: { vehicles: int(0, 5), equipmentOver200k: int(0, 2), plannedVehicles: 0, plannedEquipmentOver200k: 0 },
     prior: { generalBudgetExpenditure: yuanAmount(staff * 10_000, staff * 80_000) },
     reasons: {},
-    // By construction every table but 表9 (without 政府性基金) and 表15 (no 专项资金) has content.
-    emptyTables: {
-      ...(lines.some((l) => l.fundSource === "政府性基金拨款") ? {} : { "9": "本单位无政府性基金收支，此表为空" }),
-      "15": "本单位无专项资金，此表为空",
-    },
+    emptyTables: {},
   };
-  return doc;
+  return { ...doc, emptyTables: emptyTableReasons(doc) };
 }
