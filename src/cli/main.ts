@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { registerCatalog } from "./commands/catalog.ts";
+import { registerCheck } from "./commands/check.ts";
 import { registerTables } from "./commands/tables.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT_BAD_INPUT, type Io, processIo } from "./output.ts";
@@ -42,6 +43,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerTables(program, io, setExit);
   registerValidate(program, io, setExit);
   registerCatalog(program, io, setExit);
+  registerCheck(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().helpOption("-h, --help", "显示帮助").configureOutput(program.configureOutput());
   }

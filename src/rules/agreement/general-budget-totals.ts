@@ -6,7 +6,7 @@ import type { Disclosure } from "../../model/disclosure.ts";
 import type { CellRef } from "../../model/finding.ts";
 import type { Fen } from "../../model/money.ts";
 import type { Report, Rule } from "../rule.ts";
-import { amountOf, amountsOf, cellRef, findRow, tableWithContent, totalRow, yuanText } from "../tables.ts";
+import { allAmountsBlank, amountOf, amountsOf, cellRef, findRow, sumColumn, tableWithContent, totalRow, yuanText } from "../tables.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
@@ -22,7 +22,14 @@ function places(disclosure: Disclosure): Place[] {
   for (const number of [5, 6] as const) {
     const table = tableWithContent(disclosure, number);
     const total = table && totalRow(table);
-    if (table && total) out.push({ where: `表${number}合计`, cell: cellRef(table, total, "合计"), value: amountOf(table, total, "合计") });
+    if (!table) continue;
+    if (total && !allAmountsBlank(table, total)) {
+      out.push({ where: `表${number}合计`, cell: cellRef(table, total, "合计"), value: amountOf(table, total, "合计") });
+    } else {
+      // A 合计 row printed blank (the seed's “**” row) says nothing; the items still do.
+      const items = table.rows.filter((r) => r.kind === "item");
+      out.push({ where: `表${number}各行之和`, cell: cellRef(table, undefined, "合计"), value: sumColumn(table, items, "合计") });
+    }
   }
   for (const number of [4, 1] as const) {
     const table = tableWithContent(disclosure, number);
