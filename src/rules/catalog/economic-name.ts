@@ -7,26 +7,15 @@
 import { type Catalog, type Classification, sameCatalogName } from "../../catalog/catalog.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 import type { Row, Table } from "../../model/table.ts";
+import { classNameReport, wrongName } from "../names.ts";
 import type { Report, Rule } from "../rule.ts";
-import { blockBody, blockRows, cellRef, cellValue, nearestName, stripNumbering, tableWithContent } from "../tables.ts";
+import { blockBody, blockRows, cellValue, tableWithContent } from "../tables.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
 /** Wordings the Shaanxi template itself prints for a 类 in its blocks (not catalog names, not errors). */
 const TEMPLATE_WORDINGS = new Set(["对个人和家庭补助", "其他资本性支出"]);
-
-function wrongName(table: Table, row: Row, column: string | undefined, code: string, actual: string, expected: string): Report {
-  const cell = cellRef(table, row, column);
-  return {
-    messageId: "wrongName",
-    data: { table: table.number, code, actual, expected },
-    cells: [cell],
-    expected,
-    actual,
-    fix: { description: `改为“${expected}”`, cells: [{ cell, value: expected }] },
-  };
-}
 
 function* checkDetail(table: Table, catalog: Catalog): Generator<Report> {
   for (const row of table.rows) {
@@ -52,11 +41,8 @@ function classRows(rows: readonly Row[], deeper: boolean): Row[] {
 function* checkBlock(table: Table, catalog: Catalog, group: string, classification: Classification, deeper: boolean): Generator<Report> {
   const classes = catalog.entries(classification, "类");
   for (const row of classRows(blockRows(table, group), deeper)) {
-    const name = stripNumbering(row.label);
-    if (TEMPLATE_WORDINGS.has(name) || classes.some((c) => sameCatalogName(c.name, name))) continue;
-    const nearest = classes.find((c) => c.name === nearestName(name, classes.map((k) => k.name)));
-    if (nearest) yield wrongName(table, row, undefined, nearest.code, name, nearest.name);
-    else yield { messageId: "unknownClassName", data: { table: table.number, actual: name }, cells: [cellRef(table, row)] };
+    const report = classNameReport(table, row, classes, TEMPLATE_WORDINGS);
+    if (report) yield report;
   }
 }
 

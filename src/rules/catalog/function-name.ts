@@ -6,30 +6,19 @@
  */
 import { type Catalog, sameCatalogName } from "../../catalog/catalog.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
-import type { Row, Table } from "../../model/table.ts";
+import type { Table } from "../../model/table.ts";
+import { classNameReport, wrongName } from "../names.ts";
 import type { Report, Rule } from "../rule.ts";
-import { blockBody, blockRows, cellRef, nearestName, stripNumbering, tableWithContent } from "../tables.ts";
+import { blockBody, blockRows, stripNumbering, tableWithContent } from "../tables.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
-
-function wrongName(table: Table, row: Row, code: string, expected: string): Report {
-  const cell = cellRef(table, row);
-  return {
-    messageId: "wrongName",
-    data: { table: table.number, code, actual: stripNumbering(row.label), expected },
-    cells: [cell],
-    expected,
-    actual: row.label,
-    fix: { description: `改为“${expected}”`, cells: [{ cell, value: expected }] },
-  };
-}
 
 function* checkDetail(table: Table, catalog: Catalog): Generator<Report> {
   for (const row of table.rows) {
     if (row.kind !== "item" || row.code === undefined) continue;
     const entry = catalog.lookup("function", row.code);
-    if (entry && !sameCatalogName(entry.name, row.label)) yield wrongName(table, row, row.code, entry.name);
+    if (entry && !sameCatalogName(entry.name, row.label)) yield wrongName(table, row, undefined, row.code, row.label, entry.name);
   }
 }
 
@@ -37,17 +26,14 @@ function* checkClassBlock(table: Table, catalog: Catalog): Generator<Report> {
   const classes = catalog.entries("function", "类");
   for (const row of blockBody(blockRows(table, "支出功能分类"))) {
     if (row.kind !== "item") continue;
-    const name = stripNumbering(row.label);
-    if (row.code !== undefined) {
-      const entry = catalog.lookup("function", row.code);
-      if (entry && !sameCatalogName(entry.name, name)) yield wrongName(table, row, row.code, entry.name);
+    const entry = row.code === undefined ? undefined : catalog.lookup("function", row.code);
+    if (entry) {
+      const name = stripNumbering(row.label);
+      if (!sameCatalogName(entry.name, name)) yield wrongName(table, row, undefined, entry.code, name, entry.name);
       continue;
     }
-    if (classes.some((c) => sameCatalogName(c.name, name))) continue;
-    const nearest = nearestName(name, classes.map((c) => c.name));
-    const entry = classes.find((c) => c.name === nearest);
-    if (entry) yield wrongName(table, row, entry.code, entry.name);
-    else yield { messageId: "unknownClassName", data: { table: table.number, actual: name }, cells: [cellRef(table, row)] };
+    const report = classNameReport(table, row, classes);
+    if (report) yield report;
   }
 }
 
