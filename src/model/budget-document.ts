@@ -202,6 +202,7 @@ export const BudgetDocumentSchema = z
     revenue: z.array(RevenueSchema),
     expenditure: z.array(ExpenditureSchema),
     carryForward: amount.optional().meta({ description: "结转下年" }),
+    fiscalCarryForward: amount.optional().meta({ description: "其中：财政拨款结转下年（列入表4）" }),
     unallocated: amount.optional().meta({ description: "未安排支出的实户资金" }),
     projects: z.array(ProjectSchema).default([]),
     overallTargets: OverallTargetsSchema.optional(),

@@ -6,7 +6,7 @@
 import { type Catalog, type Classification, CLASSIFICATION_NAMES, levelOfCode, sameCatalogName } from "../catalog/catalog.ts";
 import type { BudgetDocument, Expenditure } from "../model/budget-document.ts";
 import { measureKeyProblem } from "../model/measure-key.ts";
-import { formatYuan, minusFen, sumFen } from "../model/money.ts";
+import { type Fen, formatYuan, minusFen, sumFen } from "../model/money.ts";
 import {
   BASIC_ECONOMIC_CLASSES,
   BASIC_NATURES,
@@ -169,6 +169,20 @@ function checkBalance(doc: BudgetDocument, report: Report) {
       "error",
       ["revenue"],
       `收入总计 ${formatYuan(revenue)} 元不等于支出总计 ${formatYuan(expenditure)} 元（含结转下年、未安排支出的实户资金），相差 ${formatYuan(minusFen(revenue, expenditure))} 元`,
+    );
+  }
+  // 表4 (财政拨款) balances only when 上年结转 (财政拨款结转) is spent or carried forward as 财政拨款结转下年.
+  const carriedIn = sumFen(doc.revenue.filter((r) => r.source === "上年结转").map((r) => r.amount));
+  const carriedInSpent = sumFen(doc.expenditure.filter((l) => l.fundSource === "上年结转").map((l) => l.amount));
+  const fiscalOut = doc.fiscalCarryForward ?? (0 as Fen);
+  if (fiscalOut > (doc.carryForward ?? 0)) {
+    report("error", ["fiscalCarryForward"], `财政拨款结转下年 ${formatYuan(fiscalOut)} 元大于结转下年 ${formatYuan(doc.carryForward ?? (0 as Fen))} 元`);
+  }
+  if (carriedIn !== sumFen([carriedInSpent, fiscalOut])) {
+    report(
+      "error",
+      ["revenue"],
+      `上年结转（财政拨款）${formatYuan(carriedIn)} 元应等于以其安排的支出 ${formatYuan(carriedInSpent)} 元加财政拨款结转下年 ${formatYuan(fiscalOut)} 元，否则表4 收支不平衡`,
     );
   }
   for (const source of FISCAL_SOURCES) {

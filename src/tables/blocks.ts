@@ -24,7 +24,7 @@ export interface TemplateRow {
     readonly deptEconomic?: string;
     readonly govEconomic?: string;
   };
-  readonly doc?: "carryForward" | "unallocated";
+  readonly doc?: "carryForward" | "fiscalCarryForward" | "unallocated";
   readonly sumOf?: readonly string[];
 }
 

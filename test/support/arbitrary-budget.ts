@@ -464,6 +464,7 @@ function assemble(catalog: Catalog, pools: CodePools, p: Plan): BudgetDocument {
     revenue,
     expenditure,
     ...(p.carryForward === undefined ? {} : { carryForward: p.carryForward }),
+    ...(p.carryForward !== undefined && p.balanceSource === "上年结转" ? { fiscalCarryForward: p.carryForward } : {}),
     ...(p.unallocated === undefined ? {} : { unallocated: p.unallocated }),
     projects,
     ...(p.overallTargets === undefined ? {} : { overallTargets: p.overallTargets }),
@@ -513,6 +514,12 @@ function balancedRevenue(
         revenue.push(item(unit.code, source, first), item(unit.code, source, fen(total - first)));
       }
     }
+  }
+  if (p.balanceSource === "上年结转") {
+    // 上年结转 is 财政拨款 money: it can only cover 财政拨款结转下年 (see fiscalCarryForward), not 未安排的实户资金.
+    if (p.carryForward !== undefined) revenue.push(item(units[0]!.code, "上年结转", p.carryForward));
+    if (p.unallocated !== undefined) revenue.push(item(units[0]!.code, "上年实户资金余额", p.unallocated));
+    return revenue;
   }
   const balance = sumFen([p.carryForward, p.unallocated]);
   if (p.carryForward !== undefined || p.unallocated !== undefined) revenue.push(item(units[0]!.code, p.balanceSource, balance));

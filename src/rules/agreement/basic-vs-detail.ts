@@ -7,7 +7,7 @@ import { type Fen, sumFen } from "../../model/money.ts";
 import type { Row, Table } from "../../model/table.ts";
 import type { TableNumber } from "../../model/vocabulary.ts";
 import type { Report, Rule } from "../rule.ts";
-import { amountOf, amountsOf, cellRef, normaliseLabel, tableWithContent, yuanText } from "../tables.ts";
+import { amountOf, amountsOf, cellRef, cellValue, normaliseLabel, tableWithContent, yuanText } from "../tables.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
@@ -18,8 +18,14 @@ const PAIRS: readonly { readonly full: TableNumber; readonly basic: TableNumber 
 ];
 const BASIC_COLUMNS = ["人员经费支出", "公用经费支出"] as const;
 
-/** A row's key: its code, else (合计 and uncoded rows) its label. */
-const keyOf = (row: Row) => row.code ?? normaliseLabel(row.label);
+/**
+ * A row's key: its code, else (合计 and uncoded rows) its label. In 表6/表8 one 部门经济 款 can appear
+ * once per 政府经济 款 (a department whose units differ in kind), so that code is part of the key.
+ */
+function keyOf(table: Table, row: Row): string {
+  const gov = cellValue(table, row, "政府经济科目编码");
+  return `${row.code ?? normaliseLabel(row.label)}${typeof gov === "string" && gov ? `/${gov}` : ""}`;
+}
 
 /** The 基本支出 figures of a row: 合计 (= 人员 + 公用) and each basic column. */
 function basicFigures(table: Table, row: Row, fromFull: boolean): [string, Fen][] {
@@ -29,11 +35,11 @@ function basicFigures(table: Table, row: Row, fromFull: boolean): [string, Fen][
 }
 
 function* comparePair(full: Table, basic: Table): Generator<Report> {
-  const basicRows = new Map(basic.rows.filter((r) => r.kind !== "heading").map((r) => [keyOf(r), r]));
+  const basicRows = new Map(basic.rows.filter((r) => r.kind !== "heading").map((r) => [keyOf(basic, r), r]));
   const seen = new Set<string>();
   for (const fullRow of full.rows) {
     if (fullRow.kind === "heading") continue;
-    const key = keyOf(fullRow);
+    const key = keyOf(full, fullRow);
     const expected = basicFigures(full, fullRow, true);
     const basicRow = basicRows.get(key);
     seen.add(key);

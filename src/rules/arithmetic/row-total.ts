@@ -45,7 +45,8 @@ function columnSums(table: Table): ColumnSum[] {
     if (subtotal === undefined) topParts.push(...parts);
     else {
       topParts.push(subtotal);
-      sums.push({ target: subtotal, parts });
+      // A 小计 whose only siblings are “其中” columns (事业收入 / 其中：纳入财政专户…) is not a sum of them.
+      if (parts.length > 0) sums.push({ target: subtotal, parts });
     }
   }
   return [{ target: total, parts: topParts }, ...sums];
