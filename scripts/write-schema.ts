@@ -1,6 +1,13 @@
-// Writes schema/budget-document.schema.json from the zod schema; a test fails when the committed file is stale.
+// Writes the committed JSON Schemas from their zod schemas; a test fails when a committed file is stale.
 import { writeFileSync } from "node:fs";
+import { checkReportJsonSchema } from "../src/model/check-report.ts";
 import { budgetDocumentJsonSchema } from "../src/model/json-schema.ts";
 
-writeFileSync("schema/budget-document.schema.json", `${JSON.stringify(budgetDocumentJsonSchema(), null, 2)}\n`);
-console.log("已写入 schema/budget-document.schema.json");
+const SCHEMAS: [string, () => Record<string, unknown>][] = [
+  ["schema/budget-document.schema.json", budgetDocumentJsonSchema],
+  ["schema/check-report.schema.json", checkReportJsonSchema],
+];
+for (const [path, make] of SCHEMAS) {
+  writeFileSync(path, `${JSON.stringify(make(), null, 2)}\n`);
+  console.log(`已写入 ${path}`);
+}

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { CheckReportSchema } from "../../src/model/check-report.ts";
 import { runCli } from "./run-cli.ts";
 
 const SEED = new URL("../../../shared/seed/hanzhong-zwfwzx-2023-budget.txt", import.meta.url).pathname;
@@ -27,6 +28,8 @@ describe("gongkai check", () => {
     const { code, out } = await runCli("check", dir, join(dir, "missing.txt"), "--format", "json");
     assert.equal(code, 2);
     const report = JSON.parse(out);
+    const parsed = CheckReportSchema.safeParse(report);
+    assert.ok(parsed.success, "the JSON output follows schema/check-report.schema.json");
     const byFile = Object.fromEntries(report.files.map((f: any) => [f.file.replace(`${dir}/`, ""), f]));
     assert.deepEqual(Object.keys(byFile).sort(), ["broken.budget.json", "missing.txt", "sub/seed.txt"].map((f) => f).sort().map((f) => f));
     assert.match(byFile["broken.budget.json"].unreadable, /预算数据有误/);
