@@ -4,9 +4,10 @@
  */
 import { parseArgs } from "node:util";
 import { type Benchmark, formatFigures } from "./harness.ts";
+import { checkBenchmark } from "./check.bench.ts";
 import { tablesBenchmark } from "./tables.bench.ts";
 
-const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark, checkBenchmark];
 
 const DEFAULT_UNITS = 10_000;
 

@@ -130,14 +130,46 @@ function withExtraRows(
   if (extra.length === 0) return rows;
   // At the level of the block's listed 类 rows (1 in 表1/表4, 0 in 表9), so they read as siblings.
   const level = rows.find((r) => r.code)?.level ?? 1;
-  const extraRows: TemplateRow[] = extra.map((code) => ({
-    label: ctx.catalog.lookup(classification, code)?.name ?? code,
+  const coded = rows.filter((r) => r.code);
+  const numbering = continueNumbering(coded[coded.length - 1]?.label ?? "");
+  const extraRows: TemplateRow[] = extra.map((code, i) => ({
+    label: `${numbering(i + 1)}${ctx.catalog.lookup(classification, code)?.name ?? code}`,
     code,
     level,
     lines: classification === "function" ? { function: code } : { govEconomic: code },
   }));
   const at = rows.findIndex((r) => r.kind === "total");
   return [...rows.slice(0, at), ...extraRows, ...rows.slice(at)];
+}
+
+const CHINESE_DIGITS = "零一二三四五六七八九";
+
+/** 1–99 in Chinese numerals: 十一, 二十, 二十三. */
+function chineseNumeral(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const tensText = tens === 0 ? "" : tens === 1 ? "十" : `${CHINESE_DIGITS[tens]}十`;
+  return `${tensText}${ones === 0 ? "" : CHINESE_DIGITS[ones]}`;
+}
+
+/** 一 … 九十九 back to a number. */
+function chineseValue(text: string): number {
+  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) : 0);
+  if (!text.includes("十")) return digit(text);
+  const [tens, ones] = text.split("十");
+  return (tens ? digit(tens) : 1) * 10 + digit(ones);
+}
+
+/**
+ * Extra rows continue the block's numbering (“24、其他支出” → “25、”, “十、其他支出” → “十一、”), so a
+ * reader of the printed table sees them as siblings of the template's rows, not as their children.
+ */
+function continueNumbering(lastLabel: string): (offset: number) => string {
+  const arabic = /^(\d+)、/.exec(lastLabel);
+  if (arabic) return (offset) => `${Number(arabic[1]) + offset}、`;
+  const chinese = /^([一二三四五六七八九十]+)、/.exec(lastLabel);
+  if (chinese) return (offset) => `${chineseNumeral(chineseValue(chinese[1]!) + offset)}、`;
+  return () => "";
 }
 
 /** A builder for a table given by a blocks template. */
