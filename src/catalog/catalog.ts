@@ -68,6 +68,8 @@ export class Catalog {
   readonly #entries: Record<Classification, Map<string, CatalogEntry>>;
   readonly #mapping: Map<string, string>;
   readonly #namesByCode: Record<Classification, Map<string, Set<string>>>;
+  /** `entries()` results, computed once: rules ask for the same lists for every file. */
+  readonly #lists = new Map<string, readonly CatalogEntry[]>();
 
   constructor(data: CatalogData, year: number) {
     this.year = year;
@@ -98,10 +100,16 @@ export class Catalog {
   }
 
   /** Every entry of a classification (optionally one level), in code order. */
-  entries(classification: Classification, level?: Level): CatalogEntry[] {
-    return [...this.#entries[classification].values()]
-      .filter((e) => level === undefined || e.level === level)
-      .sort((a, b) => a.code.localeCompare(b.code));
+  entries(classification: Classification, level?: Level): readonly CatalogEntry[] {
+    const key = `${classification}:${level ?? ""}`;
+    let list = this.#lists.get(key);
+    if (!list) {
+      list = [...this.#entries[classification].values()]
+        .filter((e) => level === undefined || e.level === level)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      this.#lists.set(key, list);
+    }
+    return list;
   }
 
   /** Whether the catalog claims to hold every code of this level, so an unknown code is an error. */
@@ -133,10 +141,16 @@ export class Catalog {
  * count, everything else does (a dropped 支出 or 缴费 is a different name).
  */
 export function sameCatalogName(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s
-      .replace(/\s+/g, "")
-      .replace(/\(/g, "（")
-      .replace(/\)/g, "）");
-  return norm(a) === norm(b);
+  return a === b || comparableName(a) === comparableName(b);
+}
+
+const comparable = new Map<string, string>();
+function comparableName(name: string): string {
+  let result = comparable.get(name);
+  if (result === undefined) {
+    result = name.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+    if (comparable.size > 20_000) comparable.clear();
+    comparable.set(name, result);
+  }
+  return result;
 }

@@ -10,14 +10,26 @@ import { type Fen, formatYuan, sumFen, ZERO } from "../model/money.ts";
 import type { CellValue, Row, Table } from "../model/table.ts";
 import type { TableNumber } from "../model/vocabulary.ts";
 
-/** A label as a reader compares it: no spaces or markup, half-width brackets and colons. */
+const normalised = new Map<string, string>();
+
+/**
+ * A label as a reader compares it: no spaces or markup, half-width brackets and colons. Memoised:
+ * the same few hundred labels recur in every file of a batch, and rules normalise them many times.
+ */
 export function normaliseLabel(label: string): string {
-  return label
-    .replace(/<[^>]*>/g, "")
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/：/g, ":");
+  let result = normalised.get(label);
+  if (result === undefined) {
+    result = label
+      .replace(/<[^>]*>/g, "")
+      .replace(/[\s\u3000]+/g, "")
+      .replace(/（/g, "(")
+      .replace(/）/g, ")")
+      .replace(/：/g, ":");
+    // Bounded, so a batch of many documents with unusual labels cannot grow it without limit.
+    if (normalised.size > 20_000) normalised.clear();
+    normalised.set(label, result);
+  }
+  return result;
 }
 
 /** A label without its printed numbering: `1、一般公共服务支出`, `(2)商品和服务支出`, `一、部门预算` → the name. */
@@ -206,4 +218,41 @@ export function nearestName(name: string, candidates: readonly string[], maxDist
 export function blockBody(rows: readonly Row[]): Row[] {
   const end = rows.findIndex((r) => r.kind === "total");
   return end < 0 ? [...rows] : rows.slice(0, end);
+}
+
+/**
+ * Whether a coded row is a subtotal: another item row of the table carries a longer code that starts
+ * with its code (a 类 or 款 printed above its 项 or 款).
+ */
+export function isSubtotalRow(table: Table, row: Row): boolean {
+  const code = row.code;
+  if (code === undefined) return false;
+  return table.rows.some((r) => r.kind === "item" && r.code !== undefined && r.code.length > code.length && r.code.startsWith(code));
+}
+
+/** The item rows that carry the detail: not “其中” rows and not subtotal rows. */
+export function detailRows(table: Table): Row[] {
+  return table.rows.filter((r) => r.kind === "item" && !isOfWhichRow(r) && !isSubtotalRow(table, r));
+}
+
+/**
+ * A row table's total in one column: the 合计 row's figure, or Σ of the detail rows when the 合计 row is
+ * absent or printed without any figure (the seed's `**` placeholder).
+ */
+export function tableTotal(table: Table, column: string | number): Fen {
+  const total = totalRow(table);
+  if (total && !allAmountsBlank(table, total)) return amountOf(table, total, column);
+  return sumColumn(table, detailRows(table), column);
+}
+
+/**
+ * Whether a 收支总表 (表1, or 表4) shows all its money as 一般公共预算拨款: the 收入 block's
+ * 一般公共预算拨款 row equals its 收入总计 (else 本年收入合计), and neither is blank.
+ */
+export function allGeneralBudget(table: Table): boolean {
+  const general = findRow(table, { group: "收入", label: "一般公共预算拨款" });
+  const total = findRow(table, { group: "收入", label: "收入总计" }) ?? findRow(table, { group: "收入", label: "本年收入合计" });
+  if (!general || !total) return false;
+  const value = amountOrNull(table, general);
+  return value !== null && value === amountOrNull(table, total);
 }
