@@ -15,6 +15,8 @@ export const PLAIN_MEASURES = [
   "governmentFundExpenditure",
   "stateCapitalExpenditure",
   "basicExpenditure",
+  /** 项目支出: the national term for what Shaanxi's tables call 专项业务经费 (read from narratives). */
+  "projectExpenditure",
 ] as const;
 
 export const THREE_PUBLIC_ITEMS = [

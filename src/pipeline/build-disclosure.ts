@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { BudgetDocument } from "../model/budget-document.ts";
 import type { Disclosure, TocEntry } from "../model/disclosure.ts";
+import { economicMappingKind } from "../model/vocabulary.ts";
 import { buildTables } from "../tables/index.ts";
 
 export function buildDisclosure(doc: BudgetDocument, catalog: Catalog, origin: string): Disclosure {
@@ -25,11 +26,21 @@ export function buildDisclosure(doc: BudgetDocument, catalog: Catalog, origin: s
     unitName: doc.unit.name,
     year: doc.year,
     phase: doc.phase,
-    unitKind: doc.unit.kind,
+    ...unitKindOf(doc),
     cover: {},
     toc,
     tables,
     narrative: [],
     unread: [],
   };
+}
+
+/**
+ * The kind the tables follow: the unit's, or for a department the one kind all its member units share.
+ * Members of different kinds map their economic codes differently, so no single kind applies.
+ */
+function unitKindOf(doc: BudgetDocument): Pick<Disclosure, "unitKind"> {
+  if (doc.scope !== "部门" || doc.memberUnits.length === 0) return { unitKind: doc.unit.kind };
+  const kinds = new Set(doc.memberUnits.map((u) => economicMappingKind(u.kind)));
+  return kinds.size === 1 ? { unitKind: doc.memberUnits[0]!.kind } : {};
 }

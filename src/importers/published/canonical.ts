@@ -25,7 +25,11 @@ export interface RowTableSpec {
 const amount = (key: string, label: string, header: RegExp): ColumnSpec => ({ column: { key, label, kind: "amount" }, header });
 const text = (key: string, label: string, header: RegExp): ColumnSpec => ({ column: { key, label, kind: "text" }, header });
 
-const TOTAL = amount("total", "合计", /^(?:[^/]*\/)?(?:合计|总计|金额合计|预算数合计)$/);
+const TOTAL = amount(
+  "total",
+  "合计",
+  /^(?:[^/]*\/)?(?:合计|总计|金额合计|预算数合计|决算数合计|本年(?:收入|支出)?合计|(?:收入|支出)合计)$|^(?:本年(?:收入|支出)|合计)\/(?:小计|合计)$/,
+);
 const PERSONNEL = amount("人员经费", "人员经费支出", /人员经费/);
 const PUBLIC_USE = amount("公用经费", "公用经费支出", /公用经费/);
 const SPECIAL = amount("专项业务经费", "专项业务经费支出", /专项业务经费|项目支出/);
@@ -56,13 +60,14 @@ const byUnit = (columns: readonly ColumnSpec[]): RowTableSpec => ({
 export const ROW_TABLES: Partial<Record<TableNumber, RowTableSpec>> = {
   2: byUnit([
     TOTAL,
-    amount("fiscal", "财政拨款/小计", /财政拨款.*(?:小计|合计)/),
+    amount("fiscal", "财政拨款/小计", /财政拨款.*(?:小计|合计)|^财政拨款(?:收入|资金)?$/),
     amount("一般公共预算拨款", "财政拨款/一般公共预算拨款", /一般公共预算/),
     amount("政府性基金拨款", "财政拨款/政府性基金拨款", /政府性基金/),
     amount("国有资本经营预算收入", "财政拨款/国有资本经营预算收入", /国有资本经营/),
     amount("上级补助收入", "上级补助收入", /上级补助/),
     amount("事业收入", "事业收入/小计", /^事业收入(?:\/(?:小计|合计))?$/),
-    amount("financialAccount", "事业收入/其中：纳入财政专户管理的收费", /财政专户/),
+    // Shanghai's 财政专户管理资金 is a source of its own (added to 合计), kept as an extra column.
+    amount("financialAccount", "事业收入/其中：纳入财政专户管理的收费", /纳入财政专户|其中.*财政专户/),
     amount("事业单位经营收入", "事业单位经营收入", /经营收入/),
     amount("附属单位上缴收入", "附属单位上缴收入", /附属单位上缴/),
     amount("其他收入", "其他收入", /其他收入/),
@@ -104,7 +109,7 @@ export const ROW_TABLES: Partial<Record<TableNumber, RowTableSpec>> = {
   12: byUnit([
     amount("total", "“三公”经费合计", /三公|^合计$/),
     amount("outboundTravel", "因公出国（境）费", /出国/),
-    amount("vehicleTotal", "公务用车购置及运行费/小计", /公务用车.*(?:小计|合计)/),
+    amount("vehicleTotal", "公务用车购置及运行费/小计", /公务用车.*(?:小计|合计)|^公务用车购置及运行(?:维护)?费$/),
     amount("vehiclePurchase", "公务用车购置及运行费/公务用车购置费", /购置费/),
     amount("vehicleOperation", "公务用车购置及运行费/公务用车运行维护费", /运行(?:维护)?费/),
     amount("reception", "公务接待费", /接待/),
@@ -112,6 +117,12 @@ export const ROW_TABLES: Partial<Record<TableNumber, RowTableSpec>> = {
     amount("training", "培训费", /培训/),
   ]),
 };
+
+/**
+ * 表9 printed as a row table by 功能科目 (政府性基金预算支出表 of the central and Shanghai sets) rather than
+ * as the Shaanxi template's side-by-side blocks.
+ */
+export const FUND_ROW_TABLE: RowTableSpec = byFunction([TOTAL, PERSONNEL, PUBLIC_USE, SPECIAL, NOTE]);
 
 /** The block names of 表1, 表4 and 表9, in print order, and the header words that name each block. */
 export const BLOCK_GROUPS: readonly { readonly group: string; readonly header: RegExp }[] = [

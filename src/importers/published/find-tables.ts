@@ -7,12 +7,12 @@ import type { TocEntry } from "../../model/disclosure.ts";
 import type { MeasureUnit, Table } from "../../model/table.ts";
 import type { TableNumber } from "../../model/vocabulary.ts";
 import { readBlocksTable } from "./blocks-table.ts";
-import { ROW_TABLES } from "./canonical.ts";
-import { compact, statedUnit } from "./cells.ts";
+import { FUND_ROW_TABLE, ROW_TABLES } from "./canonical.ts";
+import { compact, readCode, splitCodedLabel, statedUnit } from "./cells.ts";
 import { readFormTable } from "./form-table.ts";
 import type { GridPiece, Piece, TextPiece, Unread } from "./pieces.ts";
 import { type ReadResult, readRowTable, type TableStart } from "./row-table.ts";
-import { isNumberLine, isTitleLike, printedNumber, STANDARD_TITLES, titleCandidates } from "./titles.ts";
+import { isNumberLine, isTemplateWording, isTitleLike, notStandardReason, printedNumber, STANDARD_TITLES, titleCandidates } from "./titles.ts";
 import { isTocGrid, readToc } from "./toc.ts";
 
 export interface Located {
@@ -30,6 +30,13 @@ interface Pending {
   pieces: TextPiece[];
 }
 
+interface LastGrid {
+  readonly index: number;
+  readonly grid: GridPiece;
+  readonly pending: Pending;
+  readonly unreadFrom: number;
+}
+
 const BLOCK_TABLES: readonly TableNumber[] = [1, 4, 9];
 const FORM_TABLES: readonly TableNumber[] = [13, 14, 15];
 const UNIT_LINE = /^(?:金额)?单位[：:]|[（(](?:万元|千元|元)[）)]$/;
@@ -45,6 +52,8 @@ export function locateTables(pieces: readonly Piece[]): Located {
   const pending: Pending = { pieces: [] };
   /** Index of the table that 注 lines attach to; -1 after the 目录 (its notes are the template's). */
   let notesTarget: number | undefined;
+  /** The last table read from one grid, which a grid after a page break may continue. */
+  let last: LastGrid | undefined;
   const release = () => {
     // A title with no grid after it is ordinary text after all.
     for (const piece of pending.pieces) used.delete(piece);
@@ -75,17 +84,34 @@ export function locateTables(pieces: readonly Piece[]): Located {
       continue;
     }
     const grid = withTitleRowsTaken(piece, pending, release);
+    const continued = !pending.title && pending.number === undefined ? continuation(last, grid) : undefined;
+    if (continued && last) {
+      // A table continued on the next page, its header printed again: read the two parts as one.
+      const again = readGrid(continued, last.pending, [], []);
+      const table = again?.tables[0];
+      if (table && again.tables.length === 1) {
+        tables[last.index] = { ...table, ...(tables[last.index]!.instance ? { instance: tables[last.index]!.instance } : {}) };
+        unread.splice(last.unreadFrom, unread.length - last.unreadFrom, ...again.unread);
+        last = { ...last, grid: continued };
+        notesTarget = last.index;
+        continue;
+      }
+    }
+    const snapshot: Pending = { ...pending, pieces: [...pending.pieces] };
+    const unreadFrom = unread.length;
     const result = readGrid(grid, pending, tables, unread);
     for (const p of pending.pieces) used.add(p);
     clear(pending);
+    last = undefined;
     if (result) {
       tables.push(...result.tables);
       unread.push(...result.unread);
       if (result.tables.length > 0) notesTarget = tables.length - 1;
+      if (result.tables.length === 1) last = { index: tables.length - 1, grid, pending: snapshot, unreadFrom };
     }
   }
   release();
-  return { tables, toc, unread, used };
+  return { tables, toc: toc.map((e) => settledEntry(e, tables)), unread, used };
 }
 
 /** Takes a 表号, title or 单位 line into `pending`; false when the line is none of these. */
@@ -138,7 +164,15 @@ function readGrid(grid: GridPiece, pending: Pending, tables: readonly Table[], u
 }
 
 function readByLayout(start: TableStart, grid: GridPiece): ReadResult {
-  if (BLOCK_TABLES.includes(start.number)) return readBlocksTable(start, grid);
+  if (BLOCK_TABLES.includes(start.number)) {
+    const blocks = readBlocksTable(start, grid);
+    // 表9 of other templates is a row table by 功能科目.
+    if (start.number === 9 && blocks.tables.length === 0) {
+      const rows = readRowTable(start, grid, FUND_ROW_TABLE);
+      if (rows.tables.length > 0) return rows;
+    }
+    return blocks;
+  }
   if (FORM_TABLES.includes(start.number)) return readFormTable(start, grid);
   const spec = ROW_TABLES[start.number];
   if (!spec) return { tables: [], unread: [{ text: start.title, source: { line: start.line }, why: `表${start.number}没有读法` }] };
@@ -146,8 +180,10 @@ function readByLayout(start: TableStart, grid: GridPiece): ReadResult {
 }
 
 /**
- * The table's number from its title; the printed 表号 settles a title that fits two tables, and the
- * header (功能科目 / 经济科目) when there is no 表号. A 表号 that contradicts the title is reported.
+ * The table's number from its title. A title that fits two tables (一般公共预算基本支出表) is settled by
+ * the header's 功能 / 经济, then by the codes in the rows (2… 功能, 3…/5… 经济), then by the printed 表号.
+ * A printed 表号 that contradicts a title in the template's own wording is reported; other templates
+ * number their tables their own way (上海 表8 政府性基金预算支出预算表 is this template's 表9).
  */
 function resolveNumber(grid: GridPiece, pending: Pending, unread: Unread[]): TableNumber | undefined {
   const title = pending.title;
@@ -156,21 +192,36 @@ function resolveNumber(grid: GridPiece, pending: Pending, unread: Unread[]): Tab
   const source = { line: title.line };
   const candidates = titleCandidates(title.text);
   if (candidates.length === 0) {
-    unread.push({ text: title.text, source, why: "表名对不上任何标准表，整张表未读" });
+    unread.push({ text: title.text, source, why: notStandardReason(title.text) ?? "表名对不上任何标准表，整张表未读" });
     return undefined;
   }
   if (candidates.length === 1) {
     const number = candidates[0]!;
-    if (printed !== undefined && printed !== number) {
+    if (printed !== undefined && printed !== number && isTemplateWording(title.text)) {
       unread.push({ text: title.text, source, why: `印的表号是表${printed}，表名却是表${number}的，按表名读作表${number}` });
     }
     return number;
   }
-  if (printed !== undefined && candidates.includes(printed)) return printed;
   const header = compact(grid.rows.slice(0, 3).map((r) => r.cells.join("")).join(""));
   if (/功能/.test(header) && !/经济/.test(header)) return candidates[0];
   if (/经济/.test(header) && !/功能/.test(header)) return candidates[1];
+  const byCodes = classificationOfCodes(grid);
+  if (byCodes) return byCodes === "function" ? candidates[0] : candidates[1];
+  if (printed !== undefined && candidates.includes(printed)) return printed;
   unread.push({ text: title.text, source, why: `表名可能是表${candidates.join("或表")}，表头也分不清，整张表未读` });
+  return undefined;
+}
+
+/** Which classification the rows' codes are from: 功能 codes start with 2, 经济 codes with 3 or 5. */
+function classificationOfCodes(grid: GridPiece): "function" | "economic" | undefined {
+  const codes = grid.rows.flatMap((r) => {
+    const first = (r.cells[0] ?? "").trim();
+    const code = readCode(first) ?? splitCodedLabel(first).code;
+    return code ? [code] : [];
+  });
+  if (codes.length === 0) return undefined;
+  if (codes.every((c) => c.startsWith("2"))) return "function";
+  if (codes.every((c) => c.startsWith("3") || c.startsWith("5"))) return "economic";
   return undefined;
 }
 
@@ -210,4 +261,22 @@ function notesOpen(pieces: readonly Piece[], piece: Piece, used: ReadonlySet<Pie
 function markContentsTitle(pieces: readonly Piece[], grid: GridPiece, used: Set<Piece>): void {
   const before = pieces[pieces.indexOf(grid) - 1];
   if (before?.kind === "text" && compact(before.text) === "目录") used.add(before);
+}
+
+/** A 目录 title that fits two tables (一般公共预算基本支出表) is the one of the two the body prints. */
+function settledEntry(entry: TocEntry, tables: readonly Table[]): TocEntry {
+  const candidates = titleCandidates(entry.title);
+  if (candidates.length < 2) return entry;
+  const printed = candidates.filter((n) => tables.some((t) => t.number === n));
+  return printed.length === 1 && printed[0] !== entry.number ? { ...entry, number: printed[0]! } : entry;
+}
+
+/** The grid continues `last` when it starts with `last`'s first header row printed again. */
+function continuation(last: LastGrid | undefined, grid: GridPiece): GridPiece | undefined {
+  const first = grid.rows[0];
+  const header = last?.grid.rows[0];
+  if (!last || !first || !header) return undefined;
+  const same = (a: readonly string[], b: readonly string[]) => compact(a.join("")) === compact(b.join(""));
+  if (!same(first.cells, header.cells)) return undefined;
+  return { ...last.grid, rows: [...last.grid.rows, ...grid.rows] };
 }

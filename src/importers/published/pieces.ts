@@ -43,11 +43,58 @@ type RowSplitter = (line: string) => string[] | null;
 
 const byTabs: RowSplitter = (line) => (line.includes("\t") ? line.split("\t") : null);
 
-/** Without any tab in the document, two or more spaces separate cells (text copied from a PDF). */
+/**
+ * Without any tab in the document, two or more spaces separate cells (text copied from a PDF); figures
+ * that end a cell after a single space (`事业运行 1368693 1328693`) are cells of their own.
+ */
 const bySpaces: RowSplitter = (line) => {
-  const cells = line.trim().split(/[ \u3000]{2,}/);
+  const cells = line.trim().split(/[ \u3000]{2,}/).flatMap(splitTrailingFigures);
   return cells.length >= 2 ? cells : null;
 };
+
+const FIGURE = /^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$/;
+/** A spaced code (`201 03 50`) is one cell, not three figures. */
+const SPACED_CODE = /^[0-9]{3}(?: [0-9]{2}){1,3}$/;
+
+function splitTrailingFigures(cell: string): string[] {
+  if (SPACED_CODE.test(cell.trim())) return [cell];
+  const tokens = cell.trim().split(/[ \u3000]+/);
+  let at = tokens.length;
+  while (at > 0 && FIGURE.test(tokens[at - 1]!)) at -= 1;
+  if (at === tokens.length || (at === 0 && tokens.length === 1)) return [cell];
+  const head = tokens.slice(0, at).join(" ");
+  return [...(head ? [head] : []), ...tokens.slice(at)];
+}
+
+/**
+ * Page furniture of a document printed to PDF and copied out: page numbers (`— 3 —`, `- 3 -`, `第 3 页`,
+ * `第3页 共25页`, `3/25`, a bare number) and the running header that repeats one of the document's
+ * first lines on every page. They are dropped (left blank, so line numbers hold) when the text looks
+ * copied from a PDF: it has page numbers, or a line of its head repeated three times or more.
+ */
+/** A dropped line: it neither ends a table nor is text. */
+const DROPPED = "\u0000";
+const PAGE_NUMBER = /^(?:[-－—–]+\s*\d{1,3}\s*[-－—–]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
+
+function withoutPageFurniture(lines: readonly string[]): string[] {
+  const trimmed = lines.map((l) => l.trim().replace(/[ \u3000]+/g, " "));
+  const pageLines = trimmed.filter((l) => PAGE_NUMBER.test(l) && !/^\d{1,3}$/.test(l)).length;
+  const head = trimmed.filter((l) => l !== "").slice(0, 6);
+  const counts = new Map<string, number>();
+  for (const l of trimmed) if (head.includes(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const running = new Set([...counts].filter(([l, n]) => n >= 3 && l.length <= 60).map(([l]) => l));
+  if (pageLines < 2 && running.size === 0) return [...lines];
+  const seen = new Set<string>();
+  return lines.map((line, i) => {
+    const t = trimmed[i]!;
+    if (pageLines >= 2 && PAGE_NUMBER.test(t)) return DROPPED;
+    if (running.has(t)) {
+      if (seen.has(t)) return DROPPED;
+      seen.add(t);
+    }
+    return line;
+  });
+}
 
 const byPipes: RowSplitter = (line) => {
   if (!/^\s*\|.*\|\s*$/.test(line)) return null;
@@ -62,15 +109,23 @@ export function linePieces(text: string, format: "text" | "markdown"): Piece[] {
   let firstRaw = "";
   const closeGrid = () => {
     // Split on spaces, a lone line is more likely a heading with a wide gap than a one-row table.
-    const lone = split === bySpaces && grid.length === 1 ? textPiece(firstRaw, grid[0]!.line) : null;
+    // A header row of three or more cells is a table, though its rows were blank (a 空表).
+    const lone = split === bySpaces && grid.length === 1 && grid[0]!.cells.length < 3 ? textPiece(firstRaw, grid[0]!.line) : null;
     if (lone) pieces.push(lone);
     else if (grid.length > 0) {
       pieces.push({ kind: "grid", rows: grid, line: grid[0]!.line, ...(split === bySpaces ? { spaceSeparated: true } : {}) });
     }
     grid = [];
   };
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+  const lines = withoutComments(text).split(/\r\n|\r|\n/);
+  const kept = split === bySpaces ? withoutPageFurniture(lines) : lines;
+  kept.forEach((raw, index) => {
     const line = index + 1;
+    if (raw === DROPPED) return;
+    if (split === bySpaces && grid.length > 0 && isWrapInsideTable(raw, kept.slice(index + 1))) {
+      grid.push({ cells: [cleanText(raw)], line });
+      return;
+    }
     if (format === "markdown" && MARKDOWN_SEPARATOR.test(raw) && grid.length > 0) return;
     const cells = raw.trim() === "" ? null : split(raw);
     if (cells) {
@@ -84,6 +139,23 @@ export function linePieces(text: string, format: "text" | "markdown"): Piece[] {
   });
   closeGrid();
   return pieces;
+}
+
+/** `<!-- … -->` comments (Markdown allows them; fixtures carry one) become blank, keeping line numbers. */
+function withoutComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\r\n]/g, ""));
+}
+
+/**
+ * Inside a table copied with spaces, a short lone word between two rows (`支出`, the end of a wrapped
+ * label) is a row of the table, not a line of text.
+ */
+function isWrapInsideTable(raw: string, after: readonly string[]): boolean {
+  const text = raw.trim();
+  if (/^(?:合\s*计|总\s*计)$/.test(text)) return true;
+  if (text === "" || text.length > 16 || /[。；，,;：:]|^表|单位/.test(text) || bySpaces(raw) !== null) return false;
+  const next = after.find((l) => l.trim() !== "" && l !== DROPPED);
+  return next !== undefined && bySpaces(next) !== null;
 }
 
 /** A line of text with its Markdown heading and list marks removed; null for a blank line. */

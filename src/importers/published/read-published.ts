@@ -69,9 +69,14 @@ function readCover(texts: readonly TextPiece[]): { cover: Record<string, string>
   return { cover, coverPieces };
 }
 
-/** An empty table takes the reason its 目录 line gives. */
+/**
+ * An empty table takes the reason its 目录 line gives, else the reason its own 注 states (the central
+ * and Shanghai tables say “注：本单位…无…，故本表无数据”).
+ */
 function withTocReason(table: Table, toc: Disclosure["toc"]): Table {
+  if (!table.empty) return table;
   const entry = toc.find((e) => e.number === table.number);
-  if (!table.empty || !entry?.empty || !entry.emptyReason) return table;
-  return { ...table, emptyReason: entry.emptyReason };
+  if (entry?.empty && entry.emptyReason) return { ...table, emptyReason: entry.emptyReason };
+  const note = table.notes?.find((n) => /无|空表|不涉及/.test(n));
+  return note ? { ...table, emptyReason: note.replace(/^注[：:]\s*/, "") } : table;
 }

@@ -32,7 +32,12 @@ interface TitleRule {
   readonly candidates: readonly TableNumber[];
 }
 
-/** Most specific first: 财政拨款收支总表 before 收支总表, “三公” before 一般公共预算. */
+/**
+ * Most specific first: 财政拨款收支总表 before 收支总表, “三公” before 一般公共预算. The words cover the
+ * Shaanxi titles, the MOF/central and Shanghai 9-table set (财务收支预算总表, 部门收入预算表,
+ * 一般公共预算支出功能分类预算表, 一般公共预算基本支出部门预算经济分类预算表 …), other provinces'
+ * (收支预算总表, 一般公共预算财政拨款支出预算表) and the 决算 wordings (收入支出决算总表, 支出决算表).
+ */
 const RULES: readonly TitleRule[] = [
   { test: /专项资金.*绩效目标/, candidates: [15] },
   { test: /整体(支出)?绩效目标/, candidates: [14] },
@@ -40,14 +45,29 @@ const RULES: readonly TitleRule[] = [
   { test: /三公/, candidates: [12] },
   { test: /政府采购/, candidates: [11] },
   { test: /政府性基金/, candidates: [9] },
-  { test: /财政拨款收支(预算)?总表/, candidates: [4] },
-  { test: /收支(预算)?总表/, candidates: [1] },
-  { test: /收入(预算)?总表/, candidates: [2] },
-  { test: /支出(预算)?总表/, candidates: [3] },
+  { test: /财政拨款收(入)?支(出)?(预算|决算)?总表/, candidates: [4] },
+  { test: /收(入)?支(出)?(预算|决算)?总表/, candidates: [1] },
+  { test: /收入(预算|决算)?(总)?表$|收入(预算|决算)?总表/, candidates: [2] },
   { test: /基本支出/, candidates: [7, 8] },
   { test: /一般公共预算.*支出/, candidates: [5, 6] },
   { test: /专项业务经费(支出)?(预算)?表|项目支出(预算)?表/, candidates: [10] },
+  { test: /(部门|单位)?支出(预算|决算)?(总)?表$|支出(预算|决算)?总表/, candidates: [3] },
 ];
+
+/**
+ * Tables other templates publish that the Shaanxi template has no place for: reported by name, with
+ * this reason, rather than read into a standard table they are not.
+ */
+const NOT_STANDARD: readonly { readonly test: RegExp; readonly why: string }[] = [
+  { test: /国有资本经营预算.*(支出|收支)/, why: "国有资本经营预算支出表不是本模板（陕西15张表）的标准表，整张表未读" },
+  { test: /上年结转.*(支出|资金)|结转资金.*支出/, why: "财政拨款上年结转资金支出表不是本模板的标准表，整张表未读" },
+];
+
+/** Why a title that names a table of another template is not read, when it is one. */
+export function notStandardReason(text: string): string | undefined {
+  const title = compact(text);
+  return NOT_STANDARD.find((n) => n.test.test(title))?.why;
+}
 
 /**
  * A line that reads like a table's title: short, no sentence punctuation, ending in 表 (optionally
@@ -74,10 +94,16 @@ export function isNumberLine(text: string): boolean {
 /** The standard tables a title can be: none when it names no standard table, two when 功能/经济 is not said. */
 export function titleCandidates(text: string): readonly TableNumber[] {
   const title = compact(text);
+  if (notStandardReason(title)) return [];
   const rule = RULES.find((r) => r.test.test(title));
   if (!rule) return [];
   if (rule.candidates.length === 1) return rule.candidates;
   if (/功能/.test(title)) return [rule.candidates[0]!];
   if (/经济/.test(title)) return [rule.candidates[1]!];
   return rule.candidates;
+}
+
+/** A title in the Shaanxi template's own wording, whose printed 表号 is the template's number. */
+export function isTemplateWording(text: string): boolean {
+  return /部门综合预算|部门(预算)?专项业务经费绩效目标|部门整体支出绩效目标|专项资金总体绩效目标/.test(compact(text));
 }

@@ -5,12 +5,12 @@ import type { TocEntry } from "../../model/disclosure.ts";
 import { compact } from "./cells.ts";
 import { columnPaths, gridWidth } from "./header.ts";
 import type { GridPiece } from "./pieces.ts";
-import { printedNumber } from "./titles.ts";
+import { notStandardReason, printedNumber, titleCandidates } from "./titles.ts";
 
 /** A grid is the 目录 when its header names the 报表名称 and whether each is 空表. */
 export function isTocGrid(grid: GridPiece): boolean {
   const first = grid.rows[0]?.cells.map(compact) ?? [];
-  return first.some((c) => /报表名称|表名/.test(c)) && first.some((c) => /空表/.test(c));
+  return first.some((c) => /报表名称|表名/.test(c)) && first.some((c) => /空表|序号|表号|编号|报表$/.test(c));
 }
 
 export function readToc(grid: GridPiece): TocEntry[] {
@@ -23,12 +23,16 @@ export function readToc(grid: GridPiece): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const row of grid.rows.slice(1)) {
     const cell = (i: number) => (i < 0 ? "" : (row.cells[i] ?? "").trim());
-    const number = printedNumber(cell(numberColumn)) ?? printedNumber(cell(titleColumn));
+    const printed = printedNumber(cell(numberColumn)) ?? printedNumber(cell(titleColumn));
+    const title = cell(titleColumn).replace(/^表\s*\d+\s*/, "");
+    // The title names the standard table; the printed 表号 may be another template's numbering.
+    const candidates = titleCandidates(title);
+    const number = candidates.length === 1 || printed === undefined || !candidates.includes(printed) ? (candidates[0] ?? (notStandardReason(title) ? undefined : printed)) : printed;
     if (number === undefined) continue;
     const reason = cell(reasonColumn);
     entries.push({
       number,
-      title: cell(titleColumn).replace(/^表\s*\d+\s*/, ""),
+      title,
       empty: compact(cell(emptyColumn)) === "是",
       ...(reason ? { emptyReason: reason } : {}),
       source: { line: row.line },

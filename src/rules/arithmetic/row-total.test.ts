@@ -1,12 +1,23 @@
 import { yuan } from "../../model/money.ts";
 import { testRule } from "../rule-tester.ts";
 import rule from "./row-total.ts";
-import { seedDisclosure, setCell } from "../../../test/support/disclosure-fixtures.ts";
+import { editTable, seedDisclosure, setCell } from "../../../test/support/disclosure-fixtures.ts";
+import type { Table } from "../../model/table.ts";
 
 const seed = seedDisclosure();
 
+/** 表5 with extra columns another template prints: a comparison figure and a 基本支出 that repeats 人员 + 公用. */
+const withExtras = editTable(seed, 5, (t: Table) => ({
+  ...t,
+  columns: [...t.columns, { key: "extra:年初预算数", label: "年初预算数", kind: "amount" }, { key: "extra:基本支出", label: "基本支出", kind: "amount" }],
+  rows: t.rows.map((r) => ({ ...r, values: [...r.values, yuan(999), yuan(888)] })),
+}));
+
 testRule(rule, {
-  valid: [{ name: "更正后的样本", disclosure: seed }],
+  valid: [
+    { name: "更正后的样本", disclosure: seed },
+    { name: "另加“年初预算数”和与人员、公用经费重复的“基本支出”列，二者不计入合计", disclosure: withExtras },
+  ],
   invalid: [
     {
       name: "表5 一行的合计与人员、公用、专项之和不符",

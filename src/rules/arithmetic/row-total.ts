@@ -25,6 +25,21 @@ const isOfWhich = (label: string) => normaliseLabel(label).startsWith("其中");
 const parentOf = (label: string) => (label.includes("/") ? label.slice(0, label.indexOf("/")) : undefined);
 const leafOf = (label: string) => label.slice(label.indexOf("/") + 1);
 
+/**
+ * Whether a column adds into 合计. The standard columns do. A column the reader kept from another
+ * template (key `extra:…`) does when it is a source or a split the standard columns lack (基本支出
+ * beside 项目支出, 财政专户管理资金, 单位资金), but not a comparison figure (年初预算数, 上年决算数 …) nor
+ * 基本支出 printed beside 人员经费 and 公用经费, which it repeats.
+ */
+function isPartOfTotal(table: Table, i: number): boolean {
+  const column = table.columns[i]!;
+  if (!column.key.startsWith("extra:")) return true;
+  const label = normaliseLabel(column.label);
+  if (/预算|决算|上年|年初|调整|行次|栏次/.test(label)) return false;
+  if (label.includes("基本支出")) return columnIndex(table, "人员经费支出") < 0 && columnIndex(table, "公用经费支出") < 0;
+  return true;
+}
+
 /** The sums a table's columns define: 合计 = Σ top columns, and each group's 小计 = Σ its parts. */
 function columnSums(table: Table): ColumnSum[] {
   const total = columnIndex(table, "合计");
@@ -34,7 +49,7 @@ function columnSums(table: Table): ColumnSum[] {
   const groups = new Map<string, number[]>();
   for (const i of amountColumns(table)) {
     const label = table.columns[i]!.label;
-    if (i === total || isOfWhich(leafOf(label))) continue;
+    if (i === total || isOfWhich(leafOf(label)) || !isPartOfTotal(table, i)) continue;
     const parent = parentOf(label);
     if (parent === undefined) topParts.push(i);
     else groups.set(parent, [...(groups.get(parent) ?? []), i]);
