@@ -108,7 +108,7 @@ export function readRowTable(start: TableStart, grid: GridPiece, spec: RowTableS
         layout: "rows",
         header: printedHeaderRows(header),
         columns,
-        rows: withLevels(placed),
+        rows: withLevels(withGroupHeadings(placed, columns)),
         source: { line: start.line },
       },
     ],
@@ -310,6 +310,26 @@ function isWrappedLabel(row: Row, previous: Row, hasFigures: boolean): boolean {
     previous.kind === "item" &&
     previous.code !== undefined
   );
+}
+
+/**
+ * A coded row followed by uncoded rows that add up to it in every amount column is their heading (表10
+ * prints each unit's code and total above its projects), not one more item to add into 合计.
+ */
+function withGroupHeadings(rows: readonly Row[], columns: readonly Column[]): Row[] {
+  const amounts = columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
+  const value = (row: Row, i: number) => (typeof row.values[i] === "number" ? (row.values[i] as number) : 0);
+  return rows.map((row, at) => {
+    if (row.kind !== "item" || row.code === undefined) return row;
+    const children: Row[] = [];
+    for (const next of rows.slice(at + 1)) {
+      if (next.kind !== "item" || next.code !== undefined) break;
+      children.push(next);
+    }
+    if (children.length === 0 || amounts.length === 0) return row;
+    const sums = amounts.every((i) => children.reduce((total, child) => total + value(child, i), 0) === value(row, i));
+    return sums && amounts.some((i) => value(row, i) !== 0) ? { ...row, kind: "heading" } : row;
+  });
 }
 
 /** Levels by code length: the shortest code printed is level 1 (类 above 款 above 项), totals 0. */
