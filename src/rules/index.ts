@@ -15,6 +15,7 @@ import emptyTableReason from "./template/empty-table-reason.ts";
 import functionCodeKnown from "./catalog/function-code-known.ts";
 import functionDetailLevel from "./catalog/function-detail-level.ts";
 import functionName from "./catalog/function-name.ts";
+import indicatorValues from "./template/indicator-values.ts";
 import generalBudgetTotals from "./agreement/general-budget-totals.ts";
 import narrativeAmount from "./narrative/narrative-amount.ts";
 import narrativeChange from "./narrative/narrative-change.ts";
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   functionDetailLevel,
   functionName,
   generalBudgetTotals,
+  indicatorValues,
   narrativeAmount,
   narrativeChange,
   narrativeEconomicClass,
