@@ -22,6 +22,7 @@ import narrativeChange from "./narrative/narrative-change.ts";
 import narrativeEconomicClass from "./narrative/narrative-economic-class.ts";
 import narrativePartsSum from "./narrative/narrative-parts-sum.ts";
 import narrativeTerm from "./narrative/narrative-term.ts";
+import overallTargetsVsTotal from "./agreement/overall-targets-vs-total.ts";
 import projectsVsDetail from "./agreement/projects-vs-detail.ts";
 import rowTotal from "./arithmetic/row-total.ts";
 import type { Rule } from "./rule.ts";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   narrativeEconomicClass,
   narrativePartsSum,
   narrativeTerm,
+  overallTargetsVsTotal,
   projectsVsDetail,
   rowTotal,
   summaryVsFiscal,
