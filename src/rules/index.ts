@@ -21,6 +21,7 @@ import narrativeAmount from "./narrative/narrative-amount.ts";
 import narrativeChange from "./narrative/narrative-change.ts";
 import narrativeEconomicClass from "./narrative/narrative-economic-class.ts";
 import narrativePartsSum from "./narrative/narrative-parts-sum.ts";
+import narrativeShare from "./narrative/narrative-share.ts";
 import narrativeTerm from "./narrative/narrative-term.ts";
 import overallTargetsVsTotal from "./agreement/overall-targets-vs-total.ts";
 import projectsVsDetail from "./agreement/projects-vs-detail.ts";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   narrativeChange,
   narrativeEconomicClass,
   narrativePartsSum,
+  narrativeShare,
   narrativeTerm,
   overallTargetsVsTotal,
   projectsVsDetail,
