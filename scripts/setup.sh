@@ -1,5 +1,20 @@
 #!/usr/bin/env bash
-# Installs the system packages the project needs. Nothing yet beyond Node.js itself;
-# later stages (PostgreSQL, Chromium, LibreOffice) add their packages here.
+# Installs the system packages the project needs: Node.js is checked; LibreOffice, poppler and CJK fonts
+# are installed for the workbook tests. Later stages (PostgreSQL, Chromium) add their packages here.
 set -euo pipefail
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("需要 Node.js 20.19 或更新版本，当前为 "+process.versions.node); process.exit(1) }'
+
+# LibreOffice Calc (headless, no GUI) converts the published workbook to PDF in a test, pdftoppm
+# (poppler-utils) renders a page to PNG, and fonts-noto-cjk gives both the Chinese glyphs.
+# Idempotent and quiet: installs only what is missing.
+APT_PACKAGES=(libreoffice-calc-nogui poppler-utils fonts-noto-cjk)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -6,7 +6,10 @@ import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { registerCatalog } from "./commands/catalog.ts";
 import { registerCheck } from "./commands/check.ts";
+import { registerImport } from "./commands/import.ts";
+import { registerRender } from "./commands/render.ts";
 import { registerTables } from "./commands/tables.ts";
+import { registerTemplate } from "./commands/template.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT_BAD_INPUT, type Io, processIo } from "./output.ts";
 
@@ -44,6 +47,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerValidate(program, io, setExit);
   registerCatalog(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerRender(program, io, setExit);
+  registerTemplate(program, io, setExit);
+  registerImport(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().helpOption("-h, --help", "显示帮助").configureOutput(program.configureOutput());
   }

@@ -8,6 +8,7 @@ import { extname, join } from "node:path";
 import type { Catalog } from "../catalog/catalog.ts";
 import { loadCatalog } from "../catalog/load.ts";
 import { readPublished } from "../importers/published/read-published.ts";
+import { readPublishedWorkbook } from "../importers/published-xlsx/read-workbook.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import type { FileResult } from "../renderers/findings/render-text.ts";
@@ -26,8 +27,11 @@ const PUBLISHED: Record<string, "text" | "markdown" | "html"> = {
   ".htm": "html",
 };
 
+/** Published workbooks: read asynchronously (exceljs), so only by `checkFileAsync`. */
+const WORKBOOK = /\.xlsx$/i;
+
 export function isCheckable(path: string): boolean {
-  return BUDGET.test(path) || extname(path).toLowerCase() in PUBLISHED;
+  return BUDGET.test(path) || WORKBOOK.test(path) || extname(path).toLowerCase() in PUBLISHED;
 }
 
 /**
@@ -39,7 +43,8 @@ export function collectFiles(paths: readonly string[]): { files: string[]; missi
   const missing: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith(".") || name === "node_modules") continue;
+      // `~$x.xlsx` is the lock file Excel and WPS leave beside an open workbook.
+      if (name.startsWith(".") || name.startsWith("~$") || name === "node_modules") continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (isCheckable(path)) files.push(path);
@@ -85,6 +90,7 @@ export function checkFile(file: string): FileResult {
     }
     return { file, findings: checkDisclosure(buildDisclosure(prepared.doc, prepared.catalog, file), prepared.catalog) };
   }
+  if (WORKBOOK.test(file)) return { file, findings: [], unreadable: "Excel 工作簿只能异步读取（checkFileAsync）" };
   const format = PUBLISHED[extname(file).toLowerCase()];
   if (!format) return { file, findings: [], unreadable: `不支持的文件类型 ${extname(file) || "（无扩展名）"}` };
   let text: string;
@@ -97,5 +103,26 @@ export function checkFile(file: string): FileResult {
     return { file, findings: [], unreadable: "文件不是 UTF-8 编码（可能是 GBK）；请先转换为 UTF-8" };
   }
   const disclosure = readPublished(text, { origin: file, format });
+  return { file, findings: checkDisclosure(disclosure, catalogFor(disclosure.year)) };
+}
+
+/**
+ * `checkFile` for every kind of file, published workbooks (.xlsx) included: a workbook is read with
+ * exceljs, which works only asynchronously.
+ */
+export async function checkFileAsync(file: string): Promise<FileResult> {
+  if (!WORKBOOK.test(file)) return checkFile(file);
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    return { file, findings: [], unreadable: `无法读取文件（${(error as NodeJS.ErrnoException).code ?? "未知错误"}）` };
+  }
+  let disclosure: Disclosure;
+  try {
+    disclosure = await readPublishedWorkbook(data, { origin: file });
+  } catch (error) {
+    return { file, findings: [], unreadable: `不是有效的 Excel 工作簿（.xlsx）：${(error as Error).message}` };
+  }
   return { file, findings: checkDisclosure(disclosure, catalogFor(disclosure.year)) };
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import pkg from "../../../package.json" with { type: "json" };
 import { SEVERITIES, type Severity } from "../../model/finding.ts";
-import { checkFile, collectFiles } from "../../pipeline/check.ts";
+import { checkFileAsync, collectFiles } from "../../pipeline/check.ts";
 import { renderSarif } from "../../renderers/findings/render-sarif.ts";
 import { type FileResult, renderFindingsText, summaryLine } from "../../renderers/findings/render-text.ts";
 import { RULES } from "../../rules/index.ts";
@@ -16,20 +16,20 @@ interface CheckOptions {
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command("check")
-    .description("检查预算公开文件（文本、Markdown、HTML 或预算数据），可指定多个文件或目录")
+    .description("检查预算公开文件（文本、Markdown、HTML、Excel 工作簿或预算数据），可指定多个文件或目录")
     .argument("<paths...>", "文件或目录（递归）")
     .option("-f, --format <format>", "输出格式：text、json 或 sarif", parseChoice(["text", "json", "sarif"]), "text")
     .option("--min-severity <level>", "只报告此级别及以上：error、warning 或 info", parseChoice(SEVERITIES), "info")
-    .action((paths: string[], options: CheckOptions) => {
+    .action(async (paths: string[], options: CheckOptions) => {
       const { files, missing } = collectFiles(paths);
       const keep = SEVERITIES.slice(0, SEVERITIES.indexOf(options.minSeverity) + 1);
       const results: FileResult[] = missing.map((file) => ({ file, findings: [], unreadable: "找不到文件或目录" }));
       const progress = progressBar(files.length);
-      files.forEach((file, i) => {
-        const result = checkFile(file);
+      for (const [i, file] of files.entries()) {
+        const result = await checkFileAsync(file);
         results.push({ ...result, findings: result.findings.filter((f) => keep.includes(f.severity)) });
         progress(i + 1);
-      });
+      }
       progress.done();
       if (options.format === "json") {
         io.out(JSON.stringify({ tool: "gongkai", version: pkg.version, files: results, summary: summaryLine(results) }, null, 2));

@@ -3,6 +3,7 @@
  * eight columns, a label and a 预算数 for each of 收入 | 支出功能 | 部门经济 | 政府经济. Each pair of
  * columns becomes one block of rows, in print order, as the builder lays them out.
  */
+import type { Fen } from "../../model/money.ts";
 import type { Column, Row } from "../../model/table.ts";
 import { BLOCK_AMOUNT_COLUMN, BLOCK_AMOUNT_HEADER, BLOCK_GROUPS } from "./canonical.ts";
 import { compact, looksLikeAmount, readAmount } from "./cells.ts";
@@ -20,13 +21,29 @@ interface Block {
 const AMOUNT_HEADER_CELL = /^(?:本年)?(?:预算数|决算数|预算金额|金额)|^(?:年初|全年|调整)?预算数$|^决算数$/;
 const LINE_NUMBER = /(?:^|\/)(?:行次|栏次)$/;
 
-/** Header rows end with the row that names the amount columns (预算数). */
+/**
+ * Header rows end with the row that names the amount columns (预算数), or with a row below it that only
+ * splits those columns (`预算数` over `合计 | 一般公共预算 | 政府性基金预算`, as merged cells print it).
+ */
 function blocksHeaderDepth(rows: readonly GridRow[]): number {
   let depth = 0;
   rows.slice(0, 4).forEach((r, i) => {
     if (r.cells.some((c) => AMOUNT_HEADER_CELL.test(compact(c)))) depth = i + 1;
   });
+  while (depth > 0 && depth < rows.length && splitsAmountColumns(rows[depth]!, rows[depth - 1]!)) depth += 1;
   return depth;
+}
+
+/** Every filled cell of `row` stands under an amount heading of `above` (or its merged span), none is a figure. */
+function splitsAmountColumns(row: GridRow, above: GridRow): boolean {
+  const filled = row.cells.flatMap((c, i) => (c.trim() === "" ? [] : [i]));
+  if (filled.length === 0) return false;
+  return filled.every((i) => {
+    if (looksLikeAmount(row.cells[i]!)) return false;
+    let j = i;
+    while (j > 0 && (above.cells[j] ?? "").trim() === "") j -= 1;
+    return AMOUNT_HEADER_CELL.test(compact(above.cells[j] ?? ""));
+  });
 }
 
 /**
@@ -147,20 +164,13 @@ function blockRows(
   unread: Unread[],
 ): Row[] {
   const rows: Row[] = [];
+  const [first, ...others] = block.amountColumns;
+  const extraColumns = extraLabels.map((l) => others.find((c) => leafOf(paths[c]!) === l));
   for (const gridRow of data) {
     const label = (gridRow.cells[block.labelColumn] ?? "").trim();
     const source = { line: gridRow.line };
-    const read = (column: number) => {
-      const text = gridRow.cells[column] ?? "";
-      const amount = readAmount(text, start.unit);
-      if (!amount.ok) unread.push({ text, source, why: `表${start.number}“${label}”的${leafOf(paths[column]!)}不是金额` });
-      return amount.ok ? amount.value : null;
-    };
-    const [first, ...others] = block.amountColumns;
-    const values = [read(first!), ...extraLabels.map((l) => {
-      const column = others.find((c) => leafOf(paths[c]!) === l);
-      return column === undefined ? null : read(column);
-    })];
+    const values = [blockAmount(gridRow, first!, label, source, paths, start, unread)];
+    for (const column of extraColumns) values.push(column === undefined ? null : blockAmount(gridRow, column, label, source, paths, start, unread));
     if (label === "" && values.every((v) => v === null)) continue;
     if (label === "") unread.push({ text: gridRow.cells[first!] ?? "", source, why: `表${start.number}${block.group}栏有金额而没有项目名称` });
     rows.push({ label, level: 0, kind: "item", group: block.group, values, source });
@@ -168,14 +178,31 @@ function blockRows(
   return rows;
 }
 
+function blockAmount(
+  gridRow: GridRow,
+  column: number,
+  label: string,
+  source: { line: number },
+  paths: readonly string[],
+  start: TableStart,
+  unread: Unread[],
+): Fen | null {
+  const text = gridRow.cells[column] ?? "";
+  const amount = readAmount(text, start.unit);
+  if (!amount.ok) unread.push({ text, source, why: `表${start.number}“${label}”的${leafOf(paths[column]!)}不是金额` });
+  return amount.ok ? amount.value : null;
+}
+
 const CHINESE_NUMBERED = /^[一二三四五六七八九十]+、/;
 const ARABIC_NUMBERED = /^\d+[、.．]/;
 const BRACKET_NUMBERED = /^[（(]\d+[)）]/;
+/** `（一）` under `一、本年收入`, as other provinces number the items of 表4. */
+const BRACKET_CHINESE = /^[（(][一二三四五六七八九十]+[)）]/;
 const TOTAL = /合计|总计/;
 
 /**
- * Kinds and levels as the template has them: 合计/总计 rows are totals; a 一、 row followed by 1、 rows
- * is a heading (一、部门预算); 一、 is level 0, 1、 level 1, (1) level 2; 其中 and unnumbered rows sit one
+ * Kinds and levels as the template has them: 合计/总计 rows are totals; a 一、 row followed by 1、 (or
+ * （一）) rows is a heading (一、部门预算, 一、本年支出); 一、 is level 0, 1、 and （一） level 1, (1) level 2; 其中 and unnumbered rows sit one
  * below the last numbered row, except after a total (用事业基金弥补收支差额, 上年结转), where they are 0.
  */
 function withKindsAndLevels(rows: readonly Row[]): Row[] {
@@ -184,7 +211,7 @@ function withKindsAndLevels(rows: readonly Row[]): Row[] {
   return rows.map((row, i) => {
     const label = compact(row.label);
     const next = compact(rows[i + 1]?.label ?? "");
-    const kind = TOTAL.test(label) ? "total" : CHINESE_NUMBERED.test(label) && ARABIC_NUMBERED.test(next) ? "heading" : "item";
+    const kind = TOTAL.test(label) ? "total" : CHINESE_NUMBERED.test(label) && (ARABIC_NUMBERED.test(next) || BRACKET_CHINESE.test(next)) ? "heading" : "item";
     const numbered = numberedLevelOf(label);
     if (kind === "total") afterTotal = true;
     else if (numbered !== undefined) numberedLevel = numbered;
@@ -195,7 +222,7 @@ function withKindsAndLevels(rows: readonly Row[]): Row[] {
 
 function numberedLevelOf(label: string): number | undefined {
   if (CHINESE_NUMBERED.test(label)) return 0;
-  if (ARABIC_NUMBERED.test(label)) return 1;
+  if (ARABIC_NUMBERED.test(label) || BRACKET_CHINESE.test(label)) return 1;
   if (BRACKET_NUMBERED.test(label)) return 2;
   return undefined;
 }

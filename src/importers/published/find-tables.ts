@@ -13,7 +13,7 @@ import { readFormTable } from "./form-table.ts";
 import type { GridPiece, Piece, TextPiece, Unread } from "./pieces.ts";
 import { type ReadResult, readRowTable, type TableStart } from "./row-table.ts";
 import { isNumberLine, isTemplateWording, isTitleLike, notStandardReason, printedNumber, STANDARD_TITLES, titleCandidates } from "./titles.ts";
-import { isTocGrid, readToc } from "./toc.ts";
+import { isTocGrid, readToc, readTocLines } from "./toc.ts";
 
 export interface Located {
   readonly tables: readonly Table[];
@@ -42,6 +42,7 @@ const FORM_TABLES: readonly TableNumber[] = [13, 14, 15];
 const UNIT_LINE = /^(?:金额)?单位[：:]|[（(](?:万元|千元|元)[）)]$/;
 const NOTE_START = /^注[：:]/;
 const NOTE_MORE = /^\d+[、.．]/;
+const CONTENTS = /^目\s*录$/;
 
 export function locateTables(pieces: readonly Piece[]): Located {
   const tables: Table[] = [];
@@ -60,14 +61,25 @@ export function locateTables(pieces: readonly Piece[]): Located {
     clear(pending);
   };
 
-  for (const piece of pieces) {
+  for (let at = 0; at < pieces.length; at += 1) {
+    const piece = pieces[at]!;
+    // Lines of a 目录 already read (a piece is otherwise marked only once it has been looked at).
+    if (used.has(piece)) continue;
     if (piece.kind === "text") {
-      if (notesTarget !== undefined && (NOTE_START.test(piece.text) || (notesOpen(pieces, piece, used) && NOTE_MORE.test(piece.text)))) {
+      if (notesTarget !== undefined && (NOTE_START.test(piece.text) || (notesOpen(pieces, at, used) && NOTE_MORE.test(piece.text)))) {
         used.add(piece);
         if (notesTarget >= 0) addNote(tables, notesTarget, piece.text);
         continue;
       }
       notesTarget = undefined;
+      const listed = CONTENTS.test(piece.text) ? readTocLines(pieces, at) : undefined;
+      if (listed) {
+        // A 目录 printed as lines (`一、收支预算总表`, `表1 收支总表`, `1.收支总表（空表）`).
+        release();
+        toc.push(...listed.entries);
+        for (const p of listed.used) used.add(p);
+        continue;
+      }
       if (!takeTitleLine(piece, pending, release)) {
         release();
         continue;
@@ -78,7 +90,7 @@ export function locateTables(pieces: readonly Piece[]): Located {
     notesTarget = undefined;
     if (isTocGrid(piece)) {
       toc.push(...readToc(piece));
-      markContentsTitle(pieces, piece, used);
+      markContentsTitle(pieces, at, used);
       release();
       notesTarget = -1;
       continue;
@@ -252,14 +264,14 @@ function addNote(tables: Table[], index: number, text: string): void {
 }
 
 /** A numbered line continues the notes only right after a 注 line or another note. */
-function notesOpen(pieces: readonly Piece[], piece: Piece, used: ReadonlySet<Piece>): boolean {
-  const before = pieces[pieces.indexOf(piece) - 1];
+function notesOpen(pieces: readonly Piece[], at: number, used: ReadonlySet<Piece>): boolean {
+  const before = pieces[at - 1];
   return before !== undefined && before.kind === "text" && used.has(before) && (NOTE_START.test(before.text) || NOTE_MORE.test(before.text));
 }
 
 /** The `目录` line just above the 目录 grid is the grid's title, not narrative. */
-function markContentsTitle(pieces: readonly Piece[], grid: GridPiece, used: Set<Piece>): void {
-  const before = pieces[pieces.indexOf(grid) - 1];
+function markContentsTitle(pieces: readonly Piece[], at: number, used: Set<Piece>): void {
+  const before = pieces[at - 1];
   if (before?.kind === "text" && compact(before.text) === "目录") used.add(before);
 }
 

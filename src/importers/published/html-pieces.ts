@@ -105,6 +105,24 @@ function spanOf(cell: Element, name: "rowspan" | "colspan"): number {
   return Number.isInteger(value) && value > 0 ? Math.min(value, 200) : 1;
 }
 
+const CJK_CHAR = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]/;
+const SENTENCE_END = /[。；;！!？?：:]$/;
+const LIST_ITEM = /^(?:\d+[、.．]|[一二三四五六七八九十]+、|[（(][\d一二三四五六七八九十]+[)）])/;
+
+/**
+ * A `<br>` inside a cell is most often a label or header wrapped to fit the column (`科目<br>编码`,
+ * `机关事业单位基本养老保险<br>缴费支出`): the parts are joined (with a space unless both sides are Chinese).
+ * A break after a sentence, or before a numbered item, is a line of its own and stays.
+ */
+function unwrapped(text: string): string {
+  if (!text.includes("\n")) return text;
+  return text.split("\n").reduce((joined, line) => {
+    if (SENTENCE_END.test(joined) || LIST_ITEM.test(line) || line === "" || joined === "") return `${joined}\n${line}`;
+    const glue = CJK_CHAR.test(joined.at(-1)!) && CJK_CHAR.test(line[0]!) ? "" : " ";
+    return joined + glue + line;
+  });
+}
+
 /** Lays the rows out on a grid, giving each spanned position a blank cell. */
 function tableRows(table: Element): GridRow[] {
   const grid: string[][] = [];
@@ -119,7 +137,7 @@ function tableRows(table: Element): GridRow[] {
       const colSpan = spanOf(cell, "colspan");
       for (let dr = 0; dr < rowSpan; dr += 1) {
         const target = (grid[r + dr] ??= []);
-        for (let dc = 0; dc < colSpan; dc += 1) target[c + dc] = dr === 0 && dc === 0 ? cleanText(textOf(cell)) : "";
+        for (let dc = 0; dc < colSpan; dc += 1) target[c + dc] = dr === 0 && dc === 0 ? unwrapped(cleanText(textOf(cell))) : "";
       }
       c += colSpan;
     }

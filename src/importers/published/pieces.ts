@@ -122,7 +122,7 @@ export function linePieces(text: string, format: "text" | "markdown"): Piece[] {
   kept.forEach((raw, index) => {
     const line = index + 1;
     if (raw === DROPPED) return;
-    if (split === bySpaces && grid.length > 0 && isWrapInsideTable(raw, kept.slice(index + 1))) {
+    if (split === bySpaces && grid.length > 0 && isWrapInsideTable(raw, kept, index + 1)) {
       grid.push({ cells: [cleanText(raw)], line });
       return;
     }
@@ -150,12 +150,15 @@ function withoutComments(text: string): string {
  * Inside a table copied with spaces, a short lone word between two rows (`支出`, the end of a wrapped
  * label) is a row of the table, not a line of text.
  */
-function isWrapInsideTable(raw: string, after: readonly string[]): boolean {
+function isWrapInsideTable(raw: string, lines: readonly string[], from: number): boolean {
   const text = raw.trim();
   if (/^(?:合\s*计|总\s*计)$/.test(text)) return true;
   if (text === "" || text.length > 16 || /[。；，,;：:]|^表|单位/.test(text) || bySpaces(raw) !== null) return false;
-  const next = after.find((l) => l.trim() !== "" && l !== DROPPED);
-  return next !== undefined && bySpaces(next) !== null;
+  for (let i = from; i < lines.length; i += 1) {
+    const l = lines[i]!;
+    if (l.trim() !== "" && l !== DROPPED) return bySpaces(l) !== null;
+  }
+  return false;
 }
 
 /** A line of text with its Markdown heading and list marks removed; null for a blank line. */

@@ -156,13 +156,22 @@ function mapColumns(paths: readonly string[], spec: RowTableSpec, data: readonly
     else if (label < 0 && !extra && spec.labelHeader.test(path)) label = index;
     else if (/编码|代码|名称/.test(path) && (spec.codeHeader.test(path) || spec.labelHeader.test(path))) pairedCodes = true;
     else if (standard >= 0) take();
-    else values.push({ index, column: extraColumn(paths[index]!, index, data) });
+    else values.push({ index, column: extraColumn(paths[index]!, index, data, extra) });
   });
   return { code, codeParts, label, values, pairedCodes };
 }
 
+/**
+ * A header group that only says the columns are this year's figures (`2025年预算数`, `2025年基本支出`,
+ * `本年政府性基金预算支出`): an extra column under it is named by its own header.
+ */
+const FIGURES_GROUP = /^\d{4}年度?(?:预算数?|预算金额|金额|基本支出|[^/]*预算支出)?$|^(?:本年)?(?:基本支出|[^/]*预算支出)$/;
+
 /** A column no standard column matches, kept under its printed header: amounts when its cells are. */
-function extraColumn(printed: string, index: number, data: readonly GridRow[]): Column {
+function extraColumn(path: string, index: number, data: readonly GridRow[], comparison: boolean): Column {
+  const slash = path.indexOf("/");
+  // A 预算数 column beside the 决算数 keeps its group: it is a comparison figure, not this year's.
+  const printed = !comparison && slash > 0 && FIGURES_GROUP.test(path.slice(0, slash)) ? path.slice(slash + 1) : path;
   const cells = data.map((r) => (r.cells[index] ?? "").trim()).filter((c) => c !== "" && !/^\*+$/.test(c));
   const amounts = cells.every((c) => readAmount(c, "元").ok);
   return { key: `extra:${printed}`, label: printed, kind: amounts ? "amount" : "text" };
@@ -173,28 +182,41 @@ function isLabelHeader(path: string, spec: RowTableSpec): boolean {
   return /编码|代码|名称/.test(path) && (spec.codeHeader.test(path) || spec.labelHeader.test(path));
 }
 
+/** The trimmed text of a printed cell; "" for a column not printed (index −1). */
+function cellText(gridRow: GridRow, index: number): string {
+  return index < 0 ? "" : (gridRow.cells[index] ?? "").trim();
+}
+
 function readRow(gridRow: GridRow, map: ColumnMap, start: TableStart, unread: Unread[], carried: string): { row: Row } | null {
-  const cell = (index: number) => (index < 0 ? "" : (gridRow.cells[index] ?? "").trim());
   const source = { line: gridRow.line };
   if (isPlaceholderRow(gridRow)) {
     return { row: { label: "合计", level: 0, kind: "total", values: map.values.map(() => null), source } };
   }
-  const partsCode = map.codeParts.length > 0 ? joinedCode(map.codeParts.map(cell), carried) : undefined;
+  const partsCode = map.codeParts.length > 0 ? joinedCode(map.codeParts.map((i) => cellText(gridRow, i)), carried) : undefined;
   const { code, label } =
-    map.label < 0 ? { code: undefined, label: "合计" } : partsCode ? { code: partsCode, label: cell(map.label) } : codeAndLabel(cell(map.code), cell(map.label));
-  const values: CellValue[] = map.values.map(({ index, column }) => {
-    const text = cell(index);
-    if (column.kind === "text") return text === "" ? null : text;
+    map.label < 0
+      ? { code: undefined, label: "合计" }
+      : partsCode
+        ? { code: partsCode, label: cellText(gridRow, map.label) }
+        : codeAndLabel(cellText(gridRow, map.code), cellText(gridRow, map.label));
+  const values: CellValue[] = [];
+  for (const { index, column } of map.values) {
+    const text = cellText(gridRow, index);
+    if (column.kind === "text") {
+      values.push(text === "" ? null : text);
+      continue;
+    }
     const amount = readAmount(text, start.unit);
     if (!amount.ok) unread.push({ text, source, why: `表${start.number}“${label}”的${column.label}不是金额` });
-    return amount.ok ? amount.value : null;
-  });
+    values.push(amount.ok ? amount.value : null);
+  }
   return { row: makeRow(code, label, values, source) };
 }
 
 function makeRow(code: string | undefined, label: string, values: CellValue[], source: { line: number }): Row {
-  const kind = code === undefined && TOTAL_LABEL.test(compact(label)) ? "total" : "item";
-  return { ...(code ? { code } : {}), label, level: kind === "total" ? 0 : 1, kind, values, source };
+  if (code) return { code, label, level: 1, kind: "item", values, source };
+  const total = code === undefined && TOTAL_LABEL.test(compact(label));
+  return { label, level: total ? 0 : 1, kind: total ? "total" : "item", values, source };
 }
 
 /**
@@ -235,7 +257,7 @@ function readLooseRow(gridRow: GridRow, map: ColumnMap, start: TableStart): { ro
     label = split.label;
     rest = rest.slice(1);
   }
-  const figures = rest.filter((c) => readAmount(c, start.unit).ok && /\d/.test(c));
+  const figures = rest.filter((c) => readAmount(c, start.unit).ok && /[0-9０-９]/.test(c));
   const texts = rest.filter((c) => !figures.includes(c));
   return { row: makeRow(code, label, map.values.map(() => null), source), figures, texts };
 }
