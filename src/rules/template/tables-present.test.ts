@@ -1,6 +1,6 @@
 import { testRule } from "../rule-tester.ts";
 import rule from "./tables-present.ts";
-import { editToc, seedDisclosure, withoutTable } from "../../../test/support/disclosure-fixtures.ts";
+import { editTable, editToc, seedDisclosure, withoutTable } from "../../../test/support/disclosure-fixtures.ts";
 
 const seed = seedDisclosure();
 
@@ -21,9 +21,14 @@ testRule(rule, {
       findings: [{ messageId: "emptyNotPrinted", severity: "info", data: { table: 11 }, cells: [{ table: 11 }] }],
     },
     {
-      name: "空表没有理由",
-      disclosure: editToc(seed, 15, ({ emptyReason: _reason, ...e }) => e),
+      name: "空表在目录和表下都没有理由",
+      disclosure: editTable(editToc(seed, 15, ({ emptyReason: _reason, ...e }) => e), 15, ({ emptyReason: _reason, ...t }) => t),
       findings: [{ messageId: "emptyWithoutReason", data: { table: 15, title: "专项资金总体绩效目标表" } }],
+    },
+    {
+      name: "空表理由只写在表下的注中（警告）",
+      disclosure: editToc(seed, 15, ({ emptyReason: _reason, ...e }) => e),
+      findings: [{ messageId: "reasonOnlyInNote", severity: "warning", data: { table: 15 } }],
     },
   ],
 });

@@ -19,6 +19,7 @@ export const meta: Rule["meta"] = {
     missingTable: "目录列出表{table}“{title}”且未标为空表，但正文中没有这张表",
     emptyNotPrinted: "表{table}“{title}”在目录中标为空表，但正文没有公开这张空表",
     emptyWithoutReason: "表{table}“{title}”标为空表，但目录没有说明理由",
+    reasonOnlyInNote: "表{table}“{title}”的空表理由只写在表下的注中，目录没有说明",
   },
 };
 
@@ -27,7 +28,12 @@ export function* check(disclosure: Disclosure): Generator<Report> {
     const data = { table: entry.number, title: entry.title };
     const cells = [{ table: entry.number, ...(entry.source ? { source: entry.source } : {}) }];
     const printed = tablesNumbered(disclosure, entry.number).length > 0;
-    if (entry.empty && !entry.emptyReason?.trim()) yield { messageId: "emptyWithoutReason", data, cells };
+    if (entry.empty && !entry.emptyReason?.trim()) {
+      // Shaanxi asks for the reason in the 目录; many templates give it in a 注 under the table instead
+      // (“注：本年度无…故本表无数据”). A reason there is only a warning that it is in the wrong place.
+      const noted = tablesNumbered(disclosure, entry.number).some((t) => t.emptyReason?.trim());
+      yield noted ? { messageId: "reasonOnlyInNote", data, cells, severity: "warning" } : { messageId: "emptyWithoutReason", data, cells };
+    }
     if (printed) continue;
     if (entry.empty) yield { messageId: "emptyNotPrinted", data, cells, severity: "info" };
     else yield { messageId: "missingTable", data, cells };
