@@ -1,9 +1,11 @@
 import { testRule } from "../rule-tester.ts";
 import rule from "./three-public-vs-detail.ts";
-import { fenOf, seedDisclosure, setCell } from "../../../test/support/disclosure-fixtures.ts";
+import { fenOf, seedDisclosure, setCell, withoutTable } from "../../../test/support/disclosure-fixtures.ts";
 import { publishedDisclosure } from "../../../test/support/published-fixtures.ts";
 
 const seed = seedDisclosure();
+/** As the 9-table sets print it: 表8 (基本支出 by economic class) but no 表6. */
+const withoutDetail = withoutTable(seed, 6);
 
 /** A published 表6 and 表12 of a unit with a car, 会议费 and 公务接待费; `{car}` is 表12's 运行维护费. */
 const published = (car: string, total = "32,000.00") =>
@@ -34,9 +36,23 @@ const published = (car: string, total = "32,000.00") =>
 testRule(rule, {
   valid: [
     { name: "更正后的样本", disclosure: seed },
+    { name: "没有表6 时，表12 各项不少于表8 基本支出中的对应款", disclosure: withoutDetail },
     { name: "公开文本：表12 与表6 一致（合计行未印，按各单位之和）", disclosure: published("30,000.00") },
   ],
   invalid: [
+    {
+      name: "没有表6 时，表12 公务接待费少于表8 基本支出中的 30217",
+      disclosure: setCell(setCell(withoutDetail, 12, { label: "合计" }, "公务接待费", 1000), 12, { label: "合计" }, "“三公”经费合计", 1000),
+      findings: [
+        {
+          messageId: "lessThanBasic",
+          data: { column: "公务接待费", code: "30217", basic: "2,000.00", actual: "1,000.00" },
+          cells: [{ table: 12, column: "公务接待费" }, { table: 8, rowCode: "30217", column: "合计" }],
+          expected: fenOf(2000),
+          actual: fenOf(1000),
+        },
+      ],
+    },
     {
       name: "表12 公务接待费与表6 30217 不符",
       disclosure: setCell(setCell(seed, 12, { label: "合计" }, "公务接待费", 3000), 12, { label: "合计" }, "“三公”经费合计", 3000),

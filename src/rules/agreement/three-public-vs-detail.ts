@@ -2,6 +2,7 @@
  * @fileoverview 表12 “三公”经费及会议费、培训费表 restates 表6 一般公共预算支出明细表（经济分类）: each of
  * its items equals the 合计 of one 部门经济科目 款 of 表6 (公务接待费 30217, 公务用车运行维护费 30231,
  * 公务用车购置 31013, 因公出国（境）费用 30212, 会议费 30215, 培训费 30216; a 款 absent from 表6 is 0).
+ * Without 表6, each item is at least its 款 in the 基本支出 table 表8.
  * Inside 表12, “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, and the 公务用车 小计
  * = 购置费 + 运行维护费. A 合计 row printed blank counts as the sum of its rows.
  */
@@ -59,6 +60,27 @@ function* checkItems(three: Table, detail: Table): Generator<Report> {
   }
 }
 
+/**
+ * Without 表6 (the central 9-table set and most provinces print only the 基本支出 table by economic
+ * class, 表8), an item can still not be less than its 款 in 表8: 三公 money spent in 基本支出 is part of it.
+ */
+function* checkAgainstBasic(three: Table, basic: Table): Generator<Report> {
+  for (const { column, code } of ITEMS) {
+    if (columnIndex(three, column) < 0) continue;
+    const printed = tableTotal(three, column);
+    const { value: basicPart, rows } = detailAmount(basic, code);
+    if (printed >= basicPart) continue;
+    const label = column.slice(column.indexOf("/") + 1);
+    yield {
+      messageId: "lessThanBasic",
+      data: { column: label, code, basic: yuanText(basicPart), actual: yuanText(printed) },
+      cells: [cellRef(three, undefined, column), ...rows.map((r) => cellRef(basic, r, "合计"))],
+      expected: basicPart,
+      actual: printed,
+    };
+  }
+}
+
 /** A part of a sum: the 公务用车 小计 as printed, else its own parts. */
 function partValue(table: Table, row: Row, column: string): Fen {
   const printed = amountOrNull(table, row, column);
@@ -93,10 +115,11 @@ export const meta: Rule["meta"] = {
   description: "“三公”经费及会议费、培训费表（表12）与经济分类明细表（表6）一致，“三公”经费合计等于各项之和",
   category: "agreement",
   severity: "error",
-  tables: [6, 12],
+  tables: [6, 8, 12],
   messages: {
     itemMismatch: "表12“{column}”为 {actual}，表6 部门经济科目 {code} 为 {expected}",
     sumMismatch: "表12“{row}”行的“{column}”为 {actual}，但其组成各项之和为 {expected}",
+    lessThanBasic: "表12“{column}”为 {actual}，少于表8 基本支出中部门经济科目 {code} 的 {basic}",
   },
 };
 
@@ -105,7 +128,12 @@ export function* check(disclosure: Disclosure): Generator<Report> {
   if (!three) return;
   yield* checkSums(three);
   const detail = tableWithContent(disclosure, 6);
-  if (detail) yield* checkItems(three, detail);
+  if (detail) {
+    yield* checkItems(three, detail);
+    return;
+  }
+  const basic = tableWithContent(disclosure, 8);
+  if (basic) yield* checkAgainstBasic(three, basic);
 }
 
 const rule: Rule = { meta, check };
