@@ -6,10 +6,11 @@ import { parseArgs } from "node:util";
 import { type Benchmark, formatFigures } from "./harness.ts";
 import { checkBenchmark } from "./check.bench.ts";
 import { importBenchmark } from "./import.bench.ts";
+import { publishBenchmark } from "./publish.bench.ts";
 import { tablesBenchmark } from "./tables.bench.ts";
 import { xlsxBenchmark } from "./xlsx.bench.ts";
 
-const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark, checkBenchmark, xlsxBenchmark, importBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark, checkBenchmark, xlsxBenchmark, importBenchmark, publishBenchmark];
 
 const DEFAULT_UNITS = 10_000;
 

@@ -4,10 +4,11 @@
 set -euo pipefail
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("需要 Node.js 20.19 或更新版本，当前为 "+process.versions.node); process.exit(1) }'
 
-# LibreOffice Calc (headless, no GUI) converts the published workbook to PDF in a test, pdftoppm
+# LibreOffice Calc and Writer (headless, no GUI) convert the published workbook and the Word document
+# to PDF in tests, pdftoppm
 # (poppler-utils) renders a page to PNG, and fonts-noto-cjk gives both the Chinese glyphs.
 # Idempotent and quiet: installs only what is missing.
-APT_PACKAGES=(libreoffice-calc-nogui poppler-utils fonts-noto-cjk)
+APT_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -7,6 +7,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { registerCatalog } from "./commands/catalog.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerNarrative } from "./commands/narrative.ts";
 import { registerRender } from "./commands/render.ts";
 import { registerTables } from "./commands/tables.ts";
 import { registerTemplate } from "./commands/template.ts";
@@ -50,6 +51,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerRender(program, io, setExit);
   registerTemplate(program, io, setExit);
   registerImport(program, io, setExit);
+  registerNarrative(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride().helpOption("-h, --help", "显示帮助").configureOutput(program.configureOutput());
   }

@@ -1,11 +1,12 @@
 /**
- * BudgetDocument → Disclosure: the tables built from the document, its 目录 and cover. The narrative
- * writer comes with the publishing stage; until then the narrative is empty.
+ * BudgetDocument → Disclosure: the tables built from the document, its 目录 and cover, and the 说明
+ * written from it (`writeNarrative`; its problems are available from that function directly).
  */
 import type { Catalog } from "../catalog/catalog.ts";
 import type { BudgetDocument } from "../model/budget-document.ts";
 import type { Disclosure, TocEntry } from "../model/disclosure.ts";
 import { economicMappingKind } from "../model/vocabulary.ts";
+import { writeNarrative } from "../narrative/write/write-narrative.ts";
 import { buildTables } from "../tables/index.ts";
 
 export function buildDisclosure(doc: BudgetDocument, catalog: Catalog, origin: string): Disclosure {
@@ -30,7 +31,7 @@ export function buildDisclosure(doc: BudgetDocument, catalog: Catalog, origin: s
     cover: {},
     toc,
     tables,
-    narrative: [],
+    narrative: writeNarrative(doc, { catalog }).sections,
     unread: [],
   };
 }

@@ -16,7 +16,8 @@ const BLOCKS = new Set([
   "ul", "ol", "dl", "dt", "dd", "caption", "body", "html", "h1", "h2", "h3", "h4", "h5", "h6", "table",
 ]);
 const HEADINGS = /^h[1-6]$/;
-const SKIPPED = new Set(["script", "style", "head", "template"]);
+// A chart's SVG carries its labels as text; the data table beside it is what a reader reads.
+const SKIPPED = new Set(["script", "style", "head", "template", "svg"]);
 
 export function htmlPieces(html: string): Piece[] {
   const document = parse(html, { sourceCodeLocationInfo: true });
@@ -86,6 +87,7 @@ function textOf(node: Node): string {
   // Line breaks in the HTML source are not breaks in the text: only <br> and block ends are.
   if (!isElement(node)) return "value" in node && node.nodeName === "#text" ? joinChineseText(node.value.replace(/\s+/g, " ")) : "";
   if (node.tagName === "br") return "\n";
+  if (SKIPPED.has(node.tagName)) return "";
   const inner = childrenOf(node).map(textOf).join("");
   return node.tagName === "p" || node.tagName === "div" || node.tagName === "li" ? `${inner}\n` : inner;
 }
