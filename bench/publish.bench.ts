@@ -1,5 +1,5 @@
 /**
- * 发布格式基准 / Publishing benchmark: PDF and DOCX render times.
+ * 发布格式基准 / Publishing benchmark: HTML, PDF and DOCX render times.
  *
  * Two documents, as in the workbook benchmark: the seed example (汉中市政务服务中心 2023), and a
  * synthetic unit of at least 300 expenditure lines (several synthetic units merged, see xlsx.bench.ts).
@@ -16,6 +16,7 @@ import { buildDisclosure } from "../src/pipeline/build-disclosure.ts";
 import { certify } from "../src/pipeline/certificate.ts";
 import { prepareDocument } from "../src/pipeline/prepare.ts";
 import { renderPublishedDocx } from "../src/renderers/docx/render-published-docx.ts";
+import { renderHtml } from "../src/renderers/html/render-html.ts";
 import { renderPublishedPdf } from "../src/renderers/pdf/render-published-pdf.ts";
 import { type Benchmark, collectGarbage, type Figure, MB, maxRssBytes } from "./harness.ts";
 import { largeUnit } from "./xlsx.bench.ts";
@@ -29,13 +30,18 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function measure(label: string, en: string, doc: BudgetDocument, catalog: Catalog, repeats: number): Promise<Figure[]> {
   const disclosure = { ...buildDisclosure(doc, catalog, "bench"), cover: { 保密审查情况: "已审查", "部门（单位）主要负责人审签情况": "已审签" } };
   const { certificate } = certify(disclosure, catalog);
+  const html: number[] = [];
   const pdf: number[] = [];
   const docx: number[] = [];
+  let htmlSize = 0;
   let pdfSize = 0;
   let docxSize = 0;
   for (let i = 0; i <= repeats; i += 1) {
     collectGarbage();
     let t = performance.now();
+    const page = renderHtml(disclosure, { certificate });
+    const htmlMs = performance.now() - t;
+    t = performance.now();
     const pdfBytes = await renderPublishedPdf(disclosure, { certificate });
     const pdfMs = performance.now() - t;
     t = performance.now();
@@ -43,6 +49,8 @@ async function measure(label: string, en: string, doc: BudgetDocument, catalog: 
     const docxMs = performance.now() - t;
     // The first run warms up and is not counted.
     if (i === 0) continue;
+    html.push(htmlMs);
+    htmlSize = Buffer.byteLength(page);
     pdf.push(pdfMs);
     docx.push(docxMs);
     pdfSize = pdfBytes.length;
@@ -51,6 +59,8 @@ async function measure(label: string, en: string, doc: BudgetDocument, catalog: 
   return [
     { zh: `${label}：支出明细行数`, en: `${en}: expenditure lines`, value: doc.expenditure.length },
     { zh: `${label}：表格数`, en: `${en}: tables`, value: disclosure.tables.length },
+    { zh: `${label}：生成 HTML`, en: `${en}: render HTML`, value: median(html), unit: "ms", digits: 1 },
+    { zh: `${label}：HTML 大小`, en: `${en}: HTML size`, value: htmlSize / 1024, unit: "KiB", digits: 1 },
     { zh: `${label}：生成 PDF`, en: `${en}: render PDF`, value: median(pdf), unit: "ms", digits: 1 },
     { zh: `${label}：PDF 大小`, en: `${en}: PDF size`, value: pdfSize / 1024, unit: "KiB", digits: 1 },
     { zh: `${label}：生成 DOCX`, en: `${en}: render DOCX`, value: median(docx), unit: "ms", digits: 1 },
@@ -60,7 +70,7 @@ async function measure(label: string, en: string, doc: BudgetDocument, catalog: 
 
 export const publishBenchmark: Benchmark = {
   name: "publish",
-  title: "发布格式 Publishing: PDF and DOCX render",
+  title: "发布格式 Publishing: HTML, PDF and DOCX render",
   async run({ units }) {
     const repeats = Math.max(1, Math.min(MAX_REPEATS, units));
     const prepared = prepareDocument(EXAMPLE);
