@@ -90,7 +90,7 @@ export const checkBenchmark: Benchmark = {
           { zh: "错误发现数（应为 0）", en: "Error findings (should be 0)", value: errors },
         ],
         notes: [
-          `${YEAR} 年目录；文件为由合成预算生成的公开文本（表格与目录，无说明文字） / catalog ${YEAR}; files are published text built from synthetic budgets (tables and 目录, no narrative)`,
+          `${YEAR} 年目录；文件为由合成预算生成的公开文本（说明、目录与表格） / catalog ${YEAR}; files are published text built from synthetic budgets (narrative, 目录 and tables)`,
           "内存平稳：全部文件的堆峰值应接近前 1/10 的堆峰值 / flat memory: the peak over all files should be close to the peak over the first tenth",
         ],
       };
