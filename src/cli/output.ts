@@ -1,4 +1,5 @@
 /** How the CLI talks to people: problems as located Chinese lines on stderr. */
+import { type Prepared, prepareDocument } from "../pipeline/prepare.ts";
 import type { Problem } from "../pipeline/problem.ts";
 
 export const EXIT_OK = 0;
@@ -23,4 +24,19 @@ export function formatProblem(file: string, p: Problem): string {
 
 export function reportProblems(io: Io, file: string, problems: readonly Problem[]): void {
   for (const p of problems) io.err(formatProblem(file, p));
+}
+
+/**
+ * Reads and validates a BudgetDocument for a command: problems go to stderr with exit status 2 and
+ * `undefined` comes back; warnings are printed and the document comes back with its catalog.
+ */
+export function preparedOrReport(io: Io, file: string, setExit: (code: number) => void): (Prepared & { ok: true }) | undefined {
+  const prepared = prepareDocument(file);
+  if (!prepared.ok) {
+    reportProblems(io, file, prepared.problems);
+    setExit(EXIT_BAD_INPUT);
+    return undefined;
+  }
+  reportProblems(io, file, prepared.warnings);
+  return prepared;
 }

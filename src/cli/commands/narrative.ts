@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import type { NarrativeSection } from "../../model/disclosure.ts";
 import { writeNarrative } from "../../narrative/write/write-narrative.ts";
-import { prepareDocument } from "../../pipeline/prepare.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, reportProblems } from "../output.ts";
+import { EXIT_OK, type Io, preparedOrReport, reportProblems } from "../output.ts";
 
 /** The 说明 as plain text: each heading on its own line, then its text, a blank line between sections. */
 export function narrativeText(title: string, sections: readonly NarrativeSection[]): string {
@@ -16,13 +15,8 @@ export function registerNarrative(program: Command, io: Io, setExit: (code: numb
     .description("由预算数据生成预算公开说明（文字）；缺少增减原因等问题作为警告输出到标准错误")
     .argument("<file>", "预算数据文件（*.budget.json / *.budget.yaml）")
     .action((file: string) => {
-      const prepared = prepareDocument(file);
-      if (!prepared.ok) {
-        reportProblems(io, file, prepared.problems);
-        setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      reportProblems(io, file, prepared.warnings);
+      const prepared = preparedOrReport(io, file, setExit);
+      if (!prepared) return;
       const { doc, catalog } = prepared;
       const { sections, problems } = writeNarrative(doc, { catalog });
       reportProblems(

@@ -8,7 +8,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { buildDisclosure } from "../../pipeline/build-disclosure.ts";
-import { prepareDocument } from "../../pipeline/prepare.ts";
 import { certify } from "../../pipeline/certificate.ts";
 import { classificationNames } from "../../pipeline/publish.ts";
 import { renderDataPackage } from "../../renderers/data-package/render-data-package.ts";
@@ -16,7 +15,7 @@ import { renderHtml } from "../../renderers/html/render-html.ts";
 import { renderPublishedDocx } from "../../renderers/docx/render-published-docx.ts";
 import { renderPublishedPdf } from "../../renderers/pdf/render-published-pdf.ts";
 import { renderPublishedXlsx } from "../../renderers/xlsx/render-published-xlsx.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, reportProblems } from "../output.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, type Io, preparedOrReport } from "../output.ts";
 import { parseChoice } from "./options.ts";
 
 const AVAILABLE = ["xlsx", "pdf", "docx", "html", "datapackage"] as const;
@@ -46,13 +45,8 @@ export function registerRender(program: Command, io: Io, setExit: (code: number)
         setExit(EXIT_BAD_INPUT);
         return;
       }
-      const prepared = prepareDocument(file);
-      if (!prepared.ok) {
-        reportProblems(io, file, prepared.problems);
-        setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      reportProblems(io, file, prepared.warnings);
+      const prepared = preparedOrReport(io, file, setExit);
+      if (!prepared) return;
       const disclosure = buildDisclosure(prepared.doc, prepared.catalog, file);
       if (options.format === "datapackage") {
         // A folder: datapackage.json, the CSVs, the check certificate and SHA256SUMS.

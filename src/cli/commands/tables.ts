@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { prepareDocument } from "../../pipeline/prepare.ts";
 import { renderTablesCsv } from "../../renderers/csv/render-tables-csv.ts";
 import { renderTableText } from "../../renderers/text/render-table.ts";
 import { buildTables } from "../../tables/index.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, reportProblems } from "../output.ts";
+import { EXIT_OK, type Io, preparedOrReport } from "../output.ts";
 import { parseChoice, parseTableNumber } from "./options.ts";
 
 export function registerTables(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -14,13 +13,8 @@ export function registerTables(program: Command, io: Io, setExit: (code: number)
     .option("-t, --table <n>", "只输出第 n 张表（1–15）", parseTableNumber)
     .option("-f, --format <format>", "输出格式：text、json 或 csv", parseChoice(["text", "json", "csv"]), "text")
     .action((file: string, options: { table?: number; format: "text" | "json" | "csv" }) => {
-      const prepared = prepareDocument(file);
-      if (!prepared.ok) {
-        reportProblems(io, file, prepared.problems);
-        setExit(EXIT_BAD_INPUT);
-        return;
-      }
-      reportProblems(io, file, prepared.warnings);
+      const prepared = preparedOrReport(io, file, setExit);
+      if (!prepared) return;
       const tables = buildTables(prepared.doc, { catalog: prepared.catalog }, options.table ? [options.table] : undefined);
       if (options.format === "json") io.out(JSON.stringify({ year: prepared.doc.year, unit: prepared.doc.unit.name, tables }, null, 2));
       else if (options.format === "csv") io.out(renderTablesCsv(tables));
