@@ -8,6 +8,7 @@ import { extname, join } from "node:path";
 import type { Catalog } from "../catalog/catalog.ts";
 import { loadCatalog } from "../catalog/load.ts";
 import { readPublished } from "../importers/published/read-published.ts";
+import { readPdf } from "../importers/published-pdf/read-pdf.ts";
 import { readPublishedWorkbook } from "../importers/published-xlsx/read-workbook.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
@@ -29,9 +30,11 @@ const PUBLISHED: Record<string, "text" | "markdown" | "html"> = {
 
 /** Published workbooks: read asynchronously (exceljs), so only by `checkFileAsync`. */
 const WORKBOOK = /\.xlsx$/i;
+/** Published PDFs: read asynchronously (pdf.js), so only by `checkFileAsync`. */
+const PDF = /\.pdf$/i;
 
 export function isCheckable(path: string): boolean {
-  return BUDGET.test(path) || WORKBOOK.test(path) || extname(path).toLowerCase() in PUBLISHED;
+  return BUDGET.test(path) || WORKBOOK.test(path) || PDF.test(path) || extname(path).toLowerCase() in PUBLISHED;
 }
 
 /**
@@ -91,6 +94,7 @@ export function checkFile(file: string): FileResult {
     return { file, findings: checkDisclosure(buildDisclosure(prepared.doc, prepared.catalog, file), prepared.catalog) };
   }
   if (WORKBOOK.test(file)) return { file, findings: [], unreadable: "Excel 工作簿只能异步读取（checkFileAsync）" };
+  if (PDF.test(file)) return { file, findings: [], unreadable: "PDF 文件只能异步读取（checkFileAsync）" };
   const format = PUBLISHED[extname(file).toLowerCase()];
   if (!format) return { file, findings: [], unreadable: `不支持的文件类型 ${extname(file) || "（无扩展名）"}` };
   let text: string;
@@ -107,10 +111,11 @@ export function checkFile(file: string): FileResult {
 }
 
 /**
- * `checkFile` for every kind of file, published workbooks (.xlsx) included: a workbook is read with
- * exceljs, which works only asynchronously.
+ * `checkFile` for every kind of file, published workbooks (.xlsx) and PDFs included: a workbook is
+ * read with exceljs and a PDF with pdf.js, which work only asynchronously.
  */
 export async function checkFileAsync(file: string): Promise<FileResult> {
+  if (PDF.test(file)) return checkPdf(file);
   if (!WORKBOOK.test(file)) return checkFile(file);
   let data: Buffer;
   try {
@@ -125,4 +130,16 @@ export async function checkFileAsync(file: string): Promise<FileResult> {
     return { file, findings: [], unreadable: `不是有效的 Excel 工作簿（.xlsx）：${(error as Error).message}` };
   }
   return { file, findings: checkDisclosure(disclosure, catalogFor(disclosure.year)) };
+}
+
+async function checkPdf(file: string): Promise<FileResult> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    return { file, findings: [], unreadable: `无法读取文件（${(error as NodeJS.ErrnoException).code ?? "未知错误"}）` };
+  }
+  const read = await readPdf(data, { origin: file });
+  if ("unreadable" in read) return { file, findings: [], unreadable: read.unreadable };
+  return { file, findings: checkDisclosure(read, catalogFor(read.year)) };
 }
