@@ -14,9 +14,11 @@ const LAYERS = {
   importers: ["model", "catalog"],
   renderers: ["model"],
   store: ["model"],
+  workflow: ["model"],
   pipeline: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store"],
-  server: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "pipeline"],
-  cli: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "pipeline", "server"],
+  app: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "workflow", "pipeline"],
+  server: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "workflow", "pipeline", "app"],
+  cli: ["model", "catalog", "tables", "narrative", "rules", "importers", "renderers", "store", "workflow", "pipeline", "app", "server"],
 };
 
 const zones = Object.entries(LAYERS).flatMap(([layer, allowed]) =>
@@ -30,7 +32,7 @@ const zones = Object.entries(LAYERS).flatMap(([layer, allowed]) =>
 );
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "out/", "coverage/"] },
+  { ignores: ["node_modules/", "out/", "coverage/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +53,16 @@ export default tseslint.config(
     // Tests poke at parsed JSON freely.
     files: ["**/*.test.ts", "test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The app's own browser script: plain JavaScript, run by the browser.
+    files: ["src/server/static/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: Object.fromEntries(
+        ["window", "document", "fetch", "FormData", "URLSearchParams", "HTMLElement", "Element", "setTimeout", "clearTimeout", "console"].map((g) => [g, "readonly"]),
+      ),
+    },
   },
   {
     files: ["bin/**/*.js", "scripts/**/*.js", "eslint.config.js"],

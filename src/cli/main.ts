@@ -4,13 +4,16 @@
  */
 import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
+import { registerAudit } from "./commands/audit.ts";
 import { registerCatalog } from "./commands/catalog.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerNarrative } from "./commands/narrative.ts";
 import { registerRender } from "./commands/render.ts";
+import { registerServe } from "./commands/serve.ts";
 import { registerTables } from "./commands/tables.ts";
 import { registerTemplate } from "./commands/template.ts";
+import { registerUser } from "./commands/user.ts";
 import { registerValidate } from "./commands/validate.ts";
 import { EXIT_BAD_INPUT, type Io, processIo } from "./output.ts";
 
@@ -52,9 +55,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerTemplate(program, io, setExit);
   registerImport(program, io, setExit);
   registerNarrative(program, io, setExit);
-  for (const command of program.commands) {
+  registerServe(program, io, setExit);
+  registerUser(program, io, setExit);
+  registerAudit(program, io, setExit);
+  const configure = (command: Command) => {
     command.exitOverride().helpOption("-h, --help", "显示帮助").configureOutput(program.configureOutput());
-  }
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

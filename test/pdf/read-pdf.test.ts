@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import pdfmake from "pdfmake";
-import { readPdf } from "../../src/importers/published-pdf/read-pdf.ts";
+import { garbledPages, readPdf } from "../../src/importers/published-pdf/read-pdf.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { fen } from "../../src/model/money.ts";
 import { buildDisclosure } from "../../src/pipeline/build-disclosure.ts";
@@ -137,5 +137,21 @@ describe("gongkai check on PDFs", () => {
       [],
     );
     assert.equal(broken.unreadable, "不是有效的 PDF 文件");
+  });
+});
+
+describe("text that comes out as symbols (a font mapping its glyphs oddly)", () => {
+  const item = (text: string, y: number) => ({ text, x: 50, y, width: text.length * 9, size: 9 });
+  it("a page whose characters are mostly private-use or symbol code points is garbled; a Chinese page is not", () => {
+    const chinese = [item("部门综合预算收支总表", 700), item("一般公共服务支出 1,754,693.00", 680)];
+    const symbols = [item("\ue001\ue002\ue003\ue004\ue005\ue006", 700), item("\ue010\ue011 1,754,693.00 \u2460", 680)];
+    assert.deepEqual(garbledPages([chinese, symbols, []]), [2]);
+  });
+
+  it("a PDF whose text is all symbols is reported, not checked", async () => {
+    // Noto Sans SC has no glyphs at U+E000…: the text layer still carries those code points.
+    const odd = "\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009 1,368,693.00";
+    const bytes = await pdfmake.createPdf({ content: [odd, odd], defaultStyle: { font: "NotoSansSC" } }).getBuffer();
+    assert.deepEqual(await readPdf(bytes, { origin: "odd.pdf" }), { unreadable: "字体编码异常，文字读出来是符号而不是汉字（第 1 页），未检查" });
   });
 });

@@ -7,8 +7,14 @@
  * narrow. Page numbers and running headers/footers are dropped. The text then goes to `readPublished`,
  * and every SourceLocation it produces is turned from a line of that text into the page it came from.
  *
- * What cannot be read is said, not guessed: a PDF with no text (scanned images), an encrypted PDF, and a
- * file that is not a PDF or is damaged come back as `{ unreadable }`.
+ * A table cell wrapped onto several lines is one cell: it wraps only where its line is full, two lines
+ * that each hold figures or codes are two rows, and a wrapped cell aligned to the bottom or centred on
+ * its row's figures is put on that row. Header cells over two header rows, printed between them, go to
+ * the upper one (where text puts a merged cell).
+ *
+ * What cannot be read is said, not guessed: a PDF with no text (scanned images), an encrypted PDF, a
+ * file that is not a PDF or is damaged, and pages whose font maps its glyphs to symbols come back as
+ * `{ unreadable }` (or, for some pages only, in `unread`).
  *
  * @example
  * const result = await readPdf(readFileSync("x.pdf"), { origin: "x.pdf" });
@@ -16,10 +22,11 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Disclosure } from "../../model/disclosure.ts";
 import type { SourceLocation, Table } from "../../model/table.ts";
 import { readPublished } from "../published/read-published.ts";
+import { pageRules, type Rule, type RuledRow, ruledTables } from "./ruled-tables.ts";
 
 export interface PdfReadOptions {
   /** The file or address the PDF came from. */
@@ -66,37 +73,80 @@ function pdfAssets(): { cMapUrl: string; standardFontDataUrl: string } {
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfReadResult> {
   const pages = await pdfPages(bytes);
   if ("unreadable" in pages) return pages;
-  const lines = pageLines(pages.pages);
+  const garbled = garbledPages(pages.pages);
+  const readable = pages.pages.map((items, i) => (garbled.includes(i + 1) ? [] : items));
+  const withText = pages.pages.filter((items) => items.length > 0).length;
+  if (garbled.length > 0 && garbled.length === withText) return { unreadable: `字体编码异常，文字读出来是符号而不是汉字（${pageList(garbled)}），未检查` };
+  const lines = pageLines(readable, pages.rules);
   if (lines.length === 0) {
     const n = pages.pages.length;
     return { unreadable: `扫描件（图片），没有可读取的文字：${n === 1 ? "第 1 页" : `第 1–${n} 页`}` };
   }
-  const disclosure = readPublished(lines.map((l) => l.text).join("\n"), { origin: options.origin, format: "text" });
+  const read = readPublished(lines.map((l) => l.text).join("\n"), { origin: options.origin, format: "text" });
+  const disclosure = read.year === undefined ? { ...read, ...coverYear(lines) } : read;
   const onPage = (source: SourceLocation | undefined): SourceLocation | undefined => {
     const page = source?.line === undefined ? undefined : lines[source.line - 1]?.page;
     return page === undefined ? source : { page };
   };
   const paged = withPages(disclosure, onPage);
   const textless = pages.pages.flatMap((items, i) => (items.length === 0 ? [i + 1] : []));
-  if (textless.length === 0) return paged;
-  const why = "页面没有可读取的文字（空白页或扫描图片），未检查";
-  return { ...paged, unread: [...paged.unread, { text: `第 ${textless.join("、")} 页`, why }] };
+  const unread = [...paged.unread];
+  if (textless.length > 0) unread.push({ text: pageList(textless), why: "页面没有可读取的文字（空白页或扫描图片），未检查" });
+  if (garbled.length > 0) unread.push({ text: pageList(garbled), why: "字体编码异常，文字读出来是符号而不是汉字，未检查" });
+  return unread.length === paged.unread.length ? paged : { ...paged, unread };
+}
+
+function pageList(pages: readonly number[]): string {
+  return `第 ${pages.join("、")} 页`;
+}
+
+/** Private-use code points, replacement and control characters, and symbol blocks no disclosure is written in. */
+// eslint-disable-next-line no-control-regex -- control characters in extracted text are exactly what marks a bad font mapping
+const ODD = /[\ue000-\uf8ff\ufffd\u0000-\u001f\u007f-\u009f\u2190-\u21ff\u2200-\u22ff\u2500-\u27bf]/u;
+
+/**
+ * Pages whose text comes out as symbols: a font that maps its glyphs to private-use or symbol code
+ * points instead of the Chinese characters they show. Such text is reported, never read as figures:
+ * a page is garbled when a third or more of its characters are odd.
+ */
+export function garbledPages(pages: readonly (readonly Item[])[]): number[] {
+  return pages.flatMap((items, i) => {
+    const chars = [...items.map((item) => item.text).join("").replace(/\s+/g, "")];
+    if (chars.length < 10) return [];
+    const odd = chars.filter((c) => ODD.test(c)).length;
+    return odd * 3 >= chars.length ? [i + 1] : [];
+  });
+}
+
+/**
+ * The year and phase of a cover whose title is set on several short lines (`汉中市政务服务中心` /
+ * `2023年` / `部门（单位）预算公开`): the first lines of page 1 read as one title.
+ */
+function coverYear(lines: readonly PageLine[]): { year?: number; phase?: "预算" | "决算" } {
+  const title = lines
+    .filter((l) => l.page === 1)
+    .slice(0, 4)
+    .map((l) => l.text.replace(/\s+/g, ""))
+    .join("");
+  const match = /(\d{4})年度?[^。，；：:]{0,20}?(预算|决算)/.exec(title);
+  return match ? { year: Number(match[1]), phase: match[2] as "预算" | "决算" } : {};
 }
 
 /** The rebuilt lines of a PDF with their pages (for trying the reader out). */
 export async function pdfText(bytes: Uint8Array): Promise<PageLine[] | { unreadable: string }> {
   const pages = await pdfPages(bytes);
-  return "unreadable" in pages ? pages : pageLines(pages.pages);
+  return "unreadable" in pages ? pages : pageLines(pages.pages, pages.rules);
 }
 
-/** The text items of every page, or why the file cannot be read. */
-async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][] } | { unreadable: string }> {
+/** The text items and drawn rules of every page, or why the file cannot be read. */
+async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Rule[][] } | { unreadable: string }> {
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
   const task = getDocument({ data, ...pdfAssets(), cMapPacked: true, verbosity: 0, isEvalSupported: false, useSystemFonts: false });
   try {
     const doc = await task.promise;
     const pages: Item[][] = [];
+    const rules: Rule[][] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -110,9 +160,10 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][] } | { unre
         items.push({ text: item.str, x: x!, y: y!, width: item.width, size });
       }
       pages.push(items);
+      rules.push(items.length > 0 ? pageRules(await page.getOperatorList(), OPS) : []);
       page.cleanup();
     }
-    return { pages };
+    return { pages, rules };
   } catch (error) {
     const name = (error as Error).name;
     if (name === "PasswordException") return { unreadable: "PDF 已加密，无法读取" };
@@ -122,9 +173,13 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][] } | { unre
   }
 }
 
-/** The lines of all pages in reading order, page furniture dropped. */
-export function pageLines(pages: readonly (readonly Item[])[]): PageLine[] {
-  const perPage = pages.map((items) => linesOf(items));
+/**
+ * The lines of all pages in reading order, page furniture dropped. The rows of ruled tables (tables with
+ * drawn cell borders, `rules` per page) are read from their cells; the rest of the page from its lines.
+ */
+export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (readonly Rule[])[] = []): PageLine[] {
+  const ruled = pages.map((items, i) => ruledTables(items, rules[i] ?? []));
+  const perPage = pages.map((items, i) => linesOf(ruled[i]!.used.size === 0 ? items : items.filter((item) => !ruled[i]!.used.has(item))));
   const furniture = runningLines(perPage);
   const out: PageLine[] = [];
   const seen = new Set<string>();
@@ -132,12 +187,25 @@ export function pageLines(pages: readonly (readonly Item[])[]): PageLine[] {
   perPage.forEach((lines, index) => {
     const texts = pageText(lines, previous);
     const right = Math.max(...lines.map((l) => lineEnd(l)));
+    const rows: RuledRow[] = ruled[index]!.rows;
+    let row = 0;
+    let afterRow = false;
+    const rowsAbove = (y: number) => {
+      for (; row < rows.length && rows[row]!.y > y; row += 1) {
+        // A blank line before a table, as a table copied out as text has it.
+        if (rows[row]!.first && out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
+        out.push({ text: rows[row]!.text, page: index + 1 });
+        afterRow = true;
+      }
+    };
     lines.forEach((line, at) => {
-      const text = texts[at]!;
+      rowsAbove(line.y);
+      const text = texts[at];
+      if (text === null || text === undefined) return;
       const plain = lineText(line);
       const before = lines[at - 1];
       const previous = out[out.length - 1];
-      if (before && previous?.page === index + 1 && wrapsOnto(before, line, right) && !texts[at - 1]!.includes("\t")) {
+      if (!afterRow && before && previous?.page === index + 1 && wrapsOnto(before, line, right) && !(texts[at - 1] ?? "\t").includes("\t")) {
         // A paragraph wrapped at the right margin: its next line is the same line of text.
         out[out.length - 1] = { ...previous, text: previous.text + text };
         return;
@@ -149,8 +217,12 @@ export function pageLines(pages: readonly (readonly Item[])[]): PageLine[] {
         if (seen.has(plain)) return;
         seen.add(plain);
       }
+      // A line after a table starts after a blank line.
+      if (afterRow && !text.includes("\t") && out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
+      afterRow = false;
       out.push({ text, page: index + 1 });
     });
+    rowsAbove(-Infinity);
     // A blank line ends the page: a table continued on the next page is joined by its repeated header.
     if (out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
   });
@@ -191,7 +263,10 @@ function runningLines(perPage: readonly (readonly Line[])[]): Set<string> {
   return new Set([...counts].filter(([text, n]) => n >= 3 && text.length <= 60 && !/\d{3,}|单位/.test(text)).map(([text]) => text));
 }
 
-/** The items of one page as lines, top to bottom; items on one baseline (within a third of the font size) are one line. */
+/**
+ * The items of one page as lines, top to bottom; items on one baseline (within a third of the font size)
+ * are one line, and the items of a line are merged into its cells (pieces across narrow gaps).
+ */
 function linesOf(items: readonly Item[]): Line[] {
   const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: Line[] = [];
@@ -201,44 +276,124 @@ function linesOf(items: readonly Item[]): Line[] {
     else lines.push({ y: item.y, size: item.size, items: [item] });
   }
   for (const line of lines) line.items.sort((p, q) => p.x - q.x);
-  return joinWrappedCells(lines);
+  const celled = lines.map((line): Line => ({
+    ...line,
+    items: cellsOf(line).map((c) => ({ text: c.text, x: c.x0, y: line.y, width: c.x1 - c.x0, size: line.size })),
+  }));
+  return joinWrappedCells(celled);
+}
+
+/** A line that holds a figure or a classification code: a row of a table of its own, never a wrapped part of another. */
+function isAnchor(line: Line): boolean {
+  return line.items.some((i) => FIGURE.test(i.text) || /^[0-9]{3,}$/.test(i.text));
 }
 
 /**
- * A cell of a table row wrapped onto several lines (a long label, a header cell) is one cell: a piece
- * just below a piece of a table line (a line of two cells or more), not a figure, aligned with it left,
- * centre or right, is appended to it. Lines of running text (one cell) are left alone.
+ * A cell of a table wrapped onto several lines (a long label, a header cell) is one cell. A cell wraps
+ * only when its line is full: it reaches, within a character, as far right as the widest cell starting
+ * at the same left edge on the page. Two lines that each hold figures or codes are two rows. A wrapped
+ * cell whose last line carries the row's figures (text aligned to the bottom of the cell) is joined on
+ * that line; one whose first line does (aligned to the top) on the first; and one centred on a row of
+ * figures between its lines is moved onto that row. Lines of running text (one cell) are left alone.
  */
 function joinWrappedCells(lines: readonly Line[]): Line[] {
-  const open: Item[] = [];
-  const out: Line[] = [];
-  for (const line of lines) {
-    const kept: Item[] = [];
-    for (const item of line.items) {
-      // A figure, a numbered item (二、…, （一）…, 1.…, not a lone `（一）` ending a label) or a code
-      // starts a row of its own.
-      const piece = item.text.trim();
-      const marker = LINE_START.exec(piece)?.[0];
-      const own = FIGURE.test(piece) || (marker !== undefined && marker.length < piece.length) || /^[0-9]{3}/.test(piece);
-      const cell = own ? undefined : open.find((c) => continues(c, item));
-      if (cell) {
-        const joint = /[A-Za-z0-9]$/.test(cell.text) && /^[A-Za-z0-9]/.test(item.text.trim()) ? " " : "";
-        cell.text = cell.text.trim() + joint + item.text.trim();
-        cell.last = { x: item.x, y: item.y, width: item.width };
-      } else kept.push(item);
+  const all = lines.flatMap((l) => l.items);
+  const pageRight = Math.max(...all.map((i) => i.x + i.width));
+  const lineOf = new Map<Item, number>();
+  lines.forEach((l, n) => l.items.forEach((i) => lineOf.set(i, n)));
+  // Where the next column starts to the right of `cell`'s text (text of nearby lines), or the right margin.
+  const boundary = (cell: Item, right: number): number => {
+    const n = lineOf.get(cell) ?? 0;
+    let edge = pageRight;
+    for (let m = Math.max(0, n - 4); m < Math.min(lines.length, n + 5); m += 1) {
+      for (const i of lines[m]!.items) if (i !== cell && i.x >= right - 0.5 && i.x < edge) edge = i.x;
     }
-    // Only the pieces of a table line (two cells or more) wrap.
-    if (kept.length > 0 && cellCount(kept) >= 2) open.push(...kept);
-    if (kept.length > 0) out.push({ ...line, items: kept });
+    return edge;
+  };
+  const widest = new Map<Item, number>();
+  for (const item of all) {
+    let right = item.x + item.width;
+    for (const peer of all) if (Math.abs(peer.x - item.x) <= 1.5 && Math.abs(peer.size - item.size) <= 0.5) right = Math.max(right, peer.x + peer.width);
+    widest.set(item, right);
   }
-  return out;
+  // The cell's last line is full when it is as wide as the widest cell starting where it starts, or
+  // when the first character of `next` would not have fitted before the next column's text.
+  const full = (cell: Item, next: Item) => {
+    const last = cell.last ?? cell;
+    const right = last.x + last.width;
+    // What could not be broken off: one character, or a bracketed group such as （一）.
+    const text = next.text.trim();
+    const group = /^[（(][^）)]{0,4}[）)]/.exec(text)?.[0] ?? text.slice(0, 1);
+    const char = (next.width * group.length) / Math.max(1, text.length);
+    if (cell.last === undefined && right >= (widest.get(cell) ?? 0) - cell.size * 1.2) return true;
+    return boundary(cell, right) - right < char + cell.size * 0.9;
+  };
+  const out: Line[] = [];
+  const open: { cell: Item; line: Line }[] = [];
+  const own = (item: Item) => {
+    const piece = item.text.trim();
+    const marker = LINE_START.exec(piece)?.[0];
+    return FIGURE.test(piece) || (marker !== undefined && marker.length < piece.length) || /^[0-9]{3}/.test(piece);
+  };
+  lines.forEach((source, index) => {
+    const line: Line = { ...source, items: [] };
+    const anchor = isAnchor(source);
+    const aboveOf = (item: Item) => (own(item) ? undefined : open.find((o) => continues(o.cell, item) && full(o.cell, item) && !(anchor && isAnchor(o.line))));
+    // A line of continued cells holds nothing else: one cell that starts a row makes the whole line a row.
+    const links = source.items.map(aboveOf);
+    const wraps = anchor ? links.map((l) => l && !l.line.items.some((i) => !source.items.some((j) => continues(i, j)))) : links.every(Boolean) ? links : [];
+    source.items.forEach((item, k) => {
+      const above = wraps[k] ? links[k] : undefined;
+      if (!above) {
+        line.items.push(item);
+        return;
+      }
+      const piece = item.text.trim();
+      const joint = /[A-Za-z0-9]$/.test(above.cell.text) && /^[A-Za-z0-9]/.test(piece) ? " " : "";
+      const text = above.cell.text.trim() + joint + piece;
+      if (anchor && !isAnchor(above.line) && above.cell.last === undefined) {
+        // The head of this row's cell, printed above its figures: the cell moves down onto this line.
+        above.line.items.splice(above.line.items.indexOf(above.cell), 1);
+        open.splice(open.indexOf(above), 1);
+        line.items.push({ ...item, text });
+      } else {
+        above.cell.text = text;
+        above.cell.last = { x: item.x, y: item.y, width: item.width };
+      }
+    });
+    // Only the pieces of a table line (two cells or more, or a line of one cell just above or below one) wrap.
+    const table = line.items.length >= 2 || open.some((o) => o.line === out[out.length - 1]) || (lines[index + 1]?.items.length ?? 0) >= 2;
+    if (line.items.length > 0 && table) for (const cell of line.items) open.push({ cell, line });
+    if (line.items.length > 0) out.push(line);
+  });
+  return centreWrappedCells(out.filter((l) => l.items.length > 0));
+}
+
+/**
+ * A cell wrapped onto several lines and centred vertically in its row: the row's other cells are on a
+ * line between its first and last line. It is moved onto that line.
+ */
+function centreWrappedCells(lines: Line[]): Line[] {
+  for (const line of lines) {
+    for (const cell of [...line.items]) {
+      if (!cell.last || isAnchor(line)) continue;
+      const between = (l: Line) => l !== line && Math.abs(l.y - (cell.y + cell.last!.y) / 2) <= cell.size * 0.6 && !l.items.some((i) => i.x < cell.x + cell.width && i.x + i.width > cell.x);
+      // Onto a row of figures; or, from a line of its own, onto a header row.
+      const target = lines.find((l) => between(l) && isAnchor(l)) ?? (line.items.length === 1 ? lines.find((l) => between(l) && l.items.length >= 2) : undefined);
+      if (!target) continue;
+      line.items.splice(line.items.indexOf(cell), 1);
+      target.items.push(cell);
+      target.items.sort((p, q) => p.x - q.x);
+    }
+  }
+  return lines.filter((l) => l.items.length > 0);
 }
 
 function continues(cell: Item, item: Item): boolean {
   const last = cell.last ?? cell;
   const drop = last.y - item.y;
   if (drop < item.size * 0.5 || drop > item.size * 1.95 || Math.abs(cell.size - item.size) > 0.5) return false;
-  const tolerance = 1;
+  const tolerance = 1.5;
   return (
     Math.abs(last.x - item.x) <= tolerance ||
     Math.abs(last.x + last.width / 2 - (item.x + item.width / 2)) <= tolerance ||
@@ -246,12 +401,11 @@ function continues(cell: Item, item: Item): boolean {
   );
 }
 
-function cellCount(items: readonly Item[]): number {
-  return cellsOf({ y: 0, size: items[0]!.size, items: [...items] }).length;
-}
 
 const FIGURE = /^-?[0-9][0-9,]*(?:\.[0-9]+)?$/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** An amount as tables print it: thousands separators or two decimals. */
+const AMOUNT = /^-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]{2})$/;
 
 /** A cell of a line: pieces joined across narrow gaps, with its horizontal extent. */
 interface Cell {
@@ -263,6 +417,9 @@ interface Cell {
 /**
  * A line's cells: a wide gap (more than 0.6 of the font size, or any gap between two figures) is a
  * column break; a narrow one is a space between Latin words, or nothing between Chinese characters.
+ * In a table line (one with a wide gap), a figure and Chinese text side by side are two cells even
+ * across a narrow gap: a figure right-aligned in its cell nearly touches the next cell's label when the
+ * table is printed shrunk to fit.
  */
 function cellsOf(line: Line): Cell[] {
   const cells: Cell[] = [];
@@ -270,11 +427,18 @@ function cellsOf(line: Line): Cell[] {
   let x0 = 0;
   let end = -Infinity;
   let previous = "";
+  let table = false;
+  for (let i = 1; i < line.items.length && !table; i += 1) {
+    const before = line.items[i - 1]!;
+    table = line.items[i]!.x - (before.x + before.width) > line.items[i]!.size * 0.6;
+  }
   for (const item of line.items) {
     const piece = item.text.trim();
     const gap = item.x - end;
     if (text !== "") {
-      const column = gap > item.size * 0.6 || (gap > item.size * 0.15 && FIGURE.test(previous) && FIGURE.test(piece));
+      const figures = FIGURE.test(previous) && FIGURE.test(piece);
+      const mixed = table && ((FIGURE.test(previous) && CJK.test(piece[0] ?? "")) || (CJK.test(previous.slice(-1)) && AMOUNT.test(piece)));
+      const column = gap > item.size * 0.6 || (gap > item.size * 0.15 && figures) || (gap > item.size * 0.1 && mixed);
       if (column) {
         cells.push({ text, x0, x1: end });
         text = "";
@@ -308,15 +472,18 @@ interface LastRun {
   readonly columns: { x0: number; x1: number }[];
 }
 
-function pageText(lines: readonly Line[], previous: { last?: LastRun }): string[] {
+function pageText(lines: readonly Line[], previous: { last?: LastRun }): (string | null)[] {
   const cells = lines.map(cellsOf);
-  const out = cells.map((c) => c.map((cell) => cell.text).join("   "));
+  const out: (string | null)[] = cells.map((c) => c.map((cell) => cell.text).join("   "));
   let at = 0;
   while (at < lines.length) {
     if (cells[at]!.length < 2) {
       at += 1;
       continue;
     }
+    // A header cell over several columns printed on a line of its own just above the header row.
+    const head = lines[at - 1];
+    if (head && cells[at - 1]!.length === 1 && head.y - lines[at]!.y <= head.size * 2.2 && !/^单位[:：]|^目\s*录$|^表\s*[0-9]|表(?:[（(][^）)]*[）)])?$/.test(out[at - 1] ?? "")) at -= 1;
     let end = at + 1;
     for (;;) {
       if (end < lines.length && cells[end]!.length >= 2) end += 1;
@@ -338,9 +505,11 @@ function pageText(lines: readonly Line[], previous: { last?: LastRun }): string[
       }
       return slots;
     });
+    mergeSpannedHeaderRows(rows);
     centreMergedHeaders(rows, columns);
     rows.forEach((slots, i) => {
-      out[at + i] = slots.map((slot) => slot.text).join("\t");
+      // A header line merged into the line above is dropped.
+      out[at + i] = slots.length === 0 ? null : slots.map((slot) => slot.text).join("\t");
     });
     at = end;
   }
@@ -374,14 +543,32 @@ function columnsOf(run: readonly (readonly Cell[])[]): { x0: number; x1: number 
 }
 
 /**
+ * Header cells over two header rows are printed centred between them, on a line of their own: a header
+ * line whose cells all stand where the lines above and below are blank joins the line above (the
+ * header's top row, where text puts a merged cell). Changes `rows` in place.
+ */
+function mergeSpannedHeaderRows(rows: { text: string; centre: number }[][]): void {
+  for (let r = 1; r + 1 < rows.length; r += 1) {
+    if (rows[r - 1]!.length === 0) continue;
+    if (rows[r + 1]!.some((slot) => FIGURE.test(slot.text)) || rows[r]!.some((slot) => FIGURE.test(slot.text))) break;
+    const [above, line, below] = [rows[r - 1]!, rows[r]!, rows[r + 1]!];
+    const filled = line.flatMap((slot, k) => (slot.text ? [k] : []));
+    if (filled.length === 0 || !filled.every((k) => !above[k]!.text && !below[k]!.text)) continue;
+    for (const k of filled) above[k] = line[k]!;
+    rows[r] = [];
+  }
+}
+
+/**
  * A header cell over several columns is printed centred over them, so it lies in a middle column:
  * it moves to the first column of its span, the widest run of columns around it that is blank in its
  * row, has header cells in the row below, and is centred on the text (within a font size or so).
  */
 function centreMergedHeaders(rows: { text: string; centre: number }[][], columns: readonly { x0: number; x1: number }[]): void {
-  for (let r = 0; r + 1 < rows.length; r += 1) {
-    const row = rows[r]!;
-    const below = rows[r + 1]!;
+  const kept = rows.filter((row) => row.length > 0);
+  for (let r = 0; r + 1 < kept.length; r += 1) {
+    const row = kept[r]!;
+    const below = kept[r + 1]!;
     if (below.some((slot) => FIGURE.test(slot.text))) break;
     for (let k = 0; k < row.length; k += 1) {
       if (!row[k]!.text || !below[k]!.text) continue;

@@ -167,7 +167,8 @@ function readGrid(grid: GridPiece, pending: Pending, tables: readonly Table[], u
   }
   const number = resolveNumber(grid, pending, unread);
   if (number === undefined) return undefined;
-  const printedTitle = pending.title?.text.replace(/^表\s*[0-9０-９]+\s*[：:.、]?\s*/, "");
+  // `表13-1`: the instance number goes with the 表号, not into the title.
+  const printedTitle = pending.title?.text.replace(/^表\s*[0-9０-９]+(?:[-－][0-9０-９]+)?\s*[：:.、]?\s*/, "");
   const start: TableStart = { number, title: printedTitle || STANDARD_TITLES[number], unit: unitOf(number, grid, pending, unread), line: source.line };
   const result = readByLayout(start, grid);
   if (number !== 13 && number !== 15) return result;

@@ -88,7 +88,7 @@ export function printedNumber(text: string): TableNumber | undefined {
 
 /** A line that is only a 表号 (`表5`), as the seed prints it above some titles. */
 export function isNumberLine(text: string): boolean {
-  return /^表\s*\d{1,2}$/.test(halfWidth(compact(text)));
+  return /^表\s*\d{1,2}(?:[-－]\d{1,2})?$/.test(halfWidth(compact(text)));
 }
 
 /** The standard tables a title can be: none when it names no standard table, two when 功能/经济 is not said. */

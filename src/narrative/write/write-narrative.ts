@@ -38,9 +38,20 @@ export interface NarrativeProblem {
   readonly message: string;
 }
 
+/** A figure the text states with its prior-year figure: what a reason for the change is asked about. */
+export interface StatedChange {
+  readonly key: string;
+  /** The figure as the text names it, e.g. “一般公共服务支出”. */
+  readonly label: string;
+  readonly amount: Fen;
+  readonly prior: Fen;
+}
+
 export interface WrittenNarrative {
   readonly sections: NarrativeSection[];
   readonly problems: NarrativeProblem[];
+  /** Every stated figure that has a prior-year figure, once per key, in the order of the text. */
+  readonly changes: StatedChange[];
 }
 
 /** A figure the text states: its key (when the measure-key grammar names it), label and amount. */
@@ -59,6 +70,7 @@ const wan = (amount: number) => formatWanYuan(amount as Fen);
 class Writer {
   readonly sections: NarrativeSection[] = [];
   readonly problems: NarrativeProblem[] = [];
+  readonly changes: StatedChange[] = [];
   readonly self: string;
   #path: readonly string[] = [];
 
@@ -105,6 +117,7 @@ class Writer {
     if (!item.key) return "";
     const prior = this.prior(item.key);
     if (prior === undefined) return "";
+    if (!this.changes.some((c) => c.key === item.key)) this.changes.push({ key: item.key, label: plainLabel(item.label, this.self), amount: item.amount, prior });
     const delta = item.amount - prior;
     if (delta === 0) return P.CHANGE.flat;
     const size = roundToWanYuanCents(Math.abs(delta) as Fen);
@@ -488,5 +501,5 @@ export function writeNarrative(doc: BudgetDocument, options: WriteNarrativeOptio
   writeBudget(w, doc);
   writeOther(w, doc);
   w.section(["第四部分"], P.HEADINGS.part4, P.PART4);
-  return { sections: w.sections, problems: w.problems };
+  return { sections: w.sections, problems: w.problems, changes: w.changes };
 }

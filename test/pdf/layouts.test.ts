@@ -1,0 +1,179 @@
+/**
+ * PDFs made in the test run, read back and compared with the same disclosure read from text
+ * (test/pdf/support/unit-layout.ts lays one disclosure out as text, as a workbook and as HTML):
+ *
+ * - Gongkai's own PDF (pdfmake) of the example: the findings of the text, no more — but for the empty
+ *   表15 form, which is not found yet;
+ * - the seed with its mistakes, laid out by Gongkai's renderer: the text's errors are found from the PDF;
+ * - a workbook laid out as units publish one (borders, 元, 表6 split over two pages with its header
+ *   repeated, 表1/4/9 landscape) printed by headless LibreOffice: the row tables read as from text;
+ * - a one-digit change in a figure gives a new error naming the page the figure is printed on;
+ * - an encrypted PDF gets its message.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import pdfmake from "pdfmake";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readPublished } from "../../src/importers/published/read-published.ts";
+import { readPdf } from "../../src/importers/published-pdf/read-pdf.ts";
+import type { Disclosure } from "../../src/model/disclosure.ts";
+import { type Fen, fen } from "../../src/model/money.ts";
+import type { Table } from "../../src/model/table.ts";
+import { buildDisclosure } from "../../src/pipeline/build-disclosure.ts";
+import { prepareDocument } from "../../src/pipeline/prepare.ts";
+import { formatAmount } from "../../src/renderers/pdf/published-grid.ts";
+import { renderPublishedPdf } from "../../src/renderers/pdf/render-published-pdf.ts";
+import { checkFindings, findingKey, findingKeys } from "./support/findings.ts";
+import { convertToPdf } from "./support/soffice-batch.ts";
+import { layout, layoutText, layoutXlsx } from "./support/unit-layout.ts";
+
+const EXAMPLE = "examples/hanzhong-zwfwzx-2023.budget.json";
+const SEED = new URL("../../../shared/seed/hanzhong-zwfwzx-2023-budget.txt", import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), "gongkai-pdf-layouts-"));
+
+let built: Disclosure;
+
+before(() => {
+  const prepared = prepareDocument(EXAMPLE);
+  assert.ok(prepared.ok);
+  built = buildDisclosure(prepared.doc, prepared.catalog, EXAMPLE);
+});
+
+async function read(bytes: Uint8Array, origin = "x.pdf"): Promise<Disclosure> {
+  const result = await readPdf(bytes, { origin });
+  assert.ok(!("unreadable" in result), "unreadable" in result ? result.unreadable : "");
+  return result;
+}
+
+function fromText(text: string): Disclosure {
+  return readPublished(text, { origin: "x.txt", format: "text" });
+}
+
+/** The pages (1-based) whose text contains `needle`, found with pdf.js directly, not with the reader. */
+async function pagesWith(bytes: Uint8Array, needle: string): Promise<number[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const pages: number[] = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    if (content.items.some((i) => "str" in i && i.str.includes(needle))) pages.push(n);
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe("Gongkai's own PDF of the example", () => {
+  let pdf: Buffer;
+  before(async () => {
+    pdf = await renderPublishedPdf(built);
+  });
+
+  it("gives the findings of the same disclosure read from text, and no more", async () => {
+    const text = findingKeys(fromText(layoutText(layout(built, { borders: true }))));
+    const fromPdf = await read(pdf);
+    assert.equal(fromPdf.year, 2023, "the year of a cover title set on three lines");
+    assert.deepEqual(
+      fromPdf.tables.filter((t) => t.number === 13).map((t) => t.title),
+      ["部门专项业务经费绩效目标表", "部门专项业务经费绩效目标表", "部门专项业务经费绩效目标表"],
+      "表13-1 is 表13, not a title “-1 …”",
+    );
+    // Not yet: the empty 表15 form (label cells with blank values) is not found as a table.
+    const gap = "info tables-present emptyNotPrinted 表15//// 表15“专项资金总体绩效目标表”在目录中标为空表，但正文没有公开这张空表";
+    assert.deepEqual(findingKeys(fromPdf), [...text, gap].sort());
+  });
+
+  it("a one-digit change in a figure gives a new error naming the figure's page", async () => {
+    const baseline = new Set(checkFindings(await read(pdf)).map(findingKey));
+    // One figure in each of three tables: 表3 (a row table of one unit), 表6 (economic detail), 表8 (basic).
+    const targets: { table: number; code: string | undefined; label?: string }[] = [
+      { table: 3, code: "117002" },
+      { table: 6, code: "30226" },
+      { table: 8, code: "30101" },
+    ];
+    for (const target of targets) {
+      let printed = "";
+      const changed: Disclosure = {
+        ...built,
+        tables: built.tables.map((t): Table => {
+          if (t.number !== target.table) return t;
+          return {
+            ...t,
+            rows: t.rows.map((r) => {
+              if (r.code !== target.code) return r;
+              const at = r.values.findIndex((v) => typeof v === "number" && v !== 0);
+              const old = r.values[at] as Fen;
+              // The first digit of the figure goes up by one (9 becomes 1).
+              const digits = String(old / 100);
+              const value = fen(Number(`${(Number(digits[0]) % 9) + 1}${digits.slice(1)}`) * 100);
+              printed = formatAmount(value, t.unit);
+              return { ...r, values: r.values.map((v, i) => (i === at ? value : v)) };
+            }),
+          };
+        }),
+      };
+      const bytes = await renderPublishedPdf(changed);
+      const pages = await pagesWith(bytes, printed);
+      assert.equal(pages.length, 1, `${printed} printed once`);
+      const errors = checkFindings(await read(bytes)).filter((f) => f.severity === "error" && !baseline.has(findingKey(f)));
+      assert.ok(errors.length > 0, `表${target.table} ${target.code}: no new error`);
+      assert.ok(
+        errors.some((f) => f.cells.some((c) => c.table === target.table && c.source?.page === pages[0])),
+        `表${target.table} ${target.code}: no error names page ${pages[0]}: ${errors.map((f) => f.message).join("；")}`,
+      );
+    }
+  });
+});
+
+describe("the seed, with its mistakes, laid out as a PDF by Gongkai's renderer", () => {
+  it("finds the seed's errors as the text reading does (but for 表4's shifted column)", async () => {
+    const text = fromText(readFileSync(SEED, "utf8"));
+    const errors = (d: Disclosure) => findingKeys(d).filter((k) => k.startsWith("error"));
+    const pdf = await read(await renderPublishedPdf(text), "seed.pdf");
+    const expected = errors(text);
+    assert.equal(expected.length, 27);
+    // Not yet: the two findings that name 表4's function column shifted by one row (S02) come out
+    // as block-total and summary-vs-fiscal errors on the rows themselves, not as “shifted”.
+    const missing = expected.filter((k) => !errors(pdf).includes(k));
+    assert.deepEqual(
+      missing.map((k) => k.split(" ").slice(0, 3).join(" ")),
+      ["error block-total shiftedValue", "error summary-vs-fiscal shiftedRows"],
+    );
+    assert.deepEqual(
+      errors(pdf).filter((k) => !expected.includes(k)),
+      [],
+    );
+  });
+});
+
+describe("a workbook laid out as units publish it, printed to PDF by LibreOffice", () => {
+  let text: Disclosure;
+  let pdf: Disclosure;
+  before(async () => {
+    const bordered = layout(built, { borders: true, landscape: [1, 4, 9], split: { table: 6, after: 8, repeatHeader: true } });
+    writeFileSync(join(dir, "bordered.xlsx"), await layoutXlsx(bordered));
+    const [file] = convertToPdf([join(dir, "bordered.xlsx")], dir);
+    text = fromText(layoutText(bordered));
+    pdf = await read(readFileSync(file!), "bordered.pdf");
+  });
+
+  it("reads the row tables as from text, 表6 over two pages with its header repeated", () => {
+    const rows = (d: Disclosure, n: number) => {
+      const t = d.tables.find((x) => x.number === n);
+      assert.ok(t, `表${n}`);
+      return { columns: t.columns.map((c) => c.key), rows: t.rows.map((r) => [r.code ?? "", r.label, ...r.values.map(String)].join("|")) };
+    };
+    for (const n of [3, 5, 6, 7, 8]) assert.deepEqual(rows(pdf, n), rows(text, n), `表${n}`);
+    const t6 = pdf.tables.find((t) => t.number === 6)!;
+    assert.ok(new Set(t6.rows.map((r) => r.source?.page)).size === 2, "表6 runs over two pages");
+  });
+});
+
+describe("an encrypted PDF", () => {
+  it("gets its message", async () => {
+    await renderPublishedPdf(built); // registers the fonts with pdfmake
+    const bytes = await pdfmake.createPdf({ content: ["表1 部门综合预算收支总表"], defaultStyle: { font: "NotoSansSC" }, userPassword: "gongkai" }).getBuffer();
+    assert.deepEqual(await readPdf(bytes, { origin: "locked.pdf" }), { unreadable: "PDF 已加密，无法读取" });
+  });
+});
