@@ -21,17 +21,22 @@
  *
  * This defines `describe("units repository (pglite)")` and `describe("units repository (postgres)")`.
  * Each `open()` gives a new, empty, migrated database of that engine:
- * - pglite: an in-memory clone of a migrated template (~0.3 s, ~300 MB while open). The template is a
- *   tarball cached in $TMPDIR/gongkai-test-cache, keyed by the PGlite version and the migration files,
- *   so only the first run after a migration changes pays for initdb and the migrations (~3 s).
- * - postgres: `CREATE DATABASE … TEMPLATE` of a migrated template database (~0.1 s) on the test process's
+ * - pglite: an in-memory clone of a migrated template (~0.5 s; the process's RSS is ~500–800 MB with one
+ *   open). The template is a tarball cached in $TMPDIR/gongkai-test-cache, keyed by the PGlite version and
+ *   the migration files, so only the first run after a migration changes pays for initdb (~3 s).
+ * - postgres: `CREATE DATABASE … TEMPLATE` of a migrated template database (~0.2 s) on the test process's
  *   own throwaway server (test/support/postgres.ts, ~1 s to start); dropped on close().
  *
  * Open once per suite in `before()` when the tests don't disturb each other (fastest); open per test when
- * a test needs an empty database. PGlite instances are large: close what you no longer need.
+ * a test needs an empty database, and close it at the end of the test: PGlite instances are large, and
+ * closing each one promptly keeps the process small and fast (unclosed ones are closed after the suite).
  *
- * Options: `migrations` — another folder (a fixture), or false for a database with no tables at all.
- * Set GONGKAI_TEST_ENGINES=pglite (or postgres) to run one engine only.
+ * Options (third argument): `{ migrations }` — another folder (a fixture), or false for a database with no
+ * tables at all. Set GONGKAI_TEST_ENGINES=pglite (or postgres) to run one engine only.
+ *
+ * Also here: openTestDatabase(engine) (one such database outside forEachEngine), createPostgresDatabase()
+ * (a URL instead of a Database, e.g. for child processes), pgliteTemplate() (the tarball, for
+ * `openPglite(dir, { loadDataDir })` to make a data directory on disk).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";

@@ -267,7 +267,7 @@ function writeUnit(w: Writer, doc: BudgetDocument): void {
 // ---------------------------------------------------------------------------------------------------
 // 第二部分 收支情况
 
-/** `total, 其中 part, part …` with the changes; a total with one part of the same figure, prior and reason states its change once, on the part (as the seed does). */
+/** `total, 其中 part, part …` with the changes; a total with one part of the same figure and prior, and no other reason, states its change once, on the part (as the seed does). */
 function totalWithParts(w: Writer, total: Item, parts: readonly Item[]): string {
   const O = P.OVERALL;
   const only = parts.length === 1 ? parts[0]! : undefined;
@@ -277,7 +277,8 @@ function totalWithParts(w: Writer, total: Item, parts: readonly Item[]): string 
     only.amount === total.amount &&
     w.prior(total.key) !== undefined &&
     w.prior(total.key) === w.prior(only.key) &&
-    cleanReason(w.doc.reasons[total.key]) === cleanReason(w.doc.reasons[only.key]);
+    // The part's reason serves the total when the total has none of its own.
+    (cleanReason(w.doc.reasons[total.key]) === undefined || cleanReason(w.doc.reasons[total.key]) === cleanReason(w.doc.reasons[only.key]));
   let text = w.figure(total, !sameAsPart);
   if (parts.length > 0) text += `${O.ofWhich}${w.list(total, parts, O.partSeparator, "", "").join("")}`;
   return text;

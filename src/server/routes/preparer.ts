@@ -25,7 +25,7 @@ import type { BudgetDocument } from "../../model/budget-document.ts";
 import { THREE_PUBLIC_ITEMS } from "../../model/measure-key.ts";
 import { formatYuan } from "../../model/money.ts";
 import type { Problem } from "../../pipeline/problem.ts";
-import { listDisclosures, type DisclosureRecord, StaleVersionError, versionOf } from "../../store/repositories/disclosures.ts";
+import { type DisclosureRecord, latestAcknowledgements, listDisclosures, StaleVersionError, versionOf } from "../../store/repositories/disclosures.ts";
 import { listPublications } from "../../store/repositories/publications.ts";
 import { listComments, listTransitions } from "../../store/repositories/reviews.ts";
 import { listUnits, type UnitRecord, unitById } from "../../store/repositories/units.ts";
@@ -142,7 +142,7 @@ function requiredReasonsForm(c: Context<ServerEnv>, record: DisclosureRecord, ev
 ${csrfField(c.get("csrf"))}<input type="hidden" name="_head" value="${record.head}">
 <table class="list"><thead><tr><th scope="col">项目</th><th scope="col">上年（元）</th><th scope="col">本年（元）</th><th scope="col">变动</th><th scope="col">增减原因</th></tr></thead>
 <tbody>${evaluation.required.map(
-    (r) => html`<tr class="${r.reason ? "" : "missing"}"><th scope="row">${r.label}</th><td class="num">${formatYuan(r.prior)}</td><td class="num">${formatYuan(r.amount)}</td><td class="num">${r.percent === undefined ? "新增" : `${r.percent > 0 ? "+" : ""}${r.percent}%`}</td>
+    (r) => html`<tr class="${r.reason ? "" : "missing"}"><th scope="row">${r.label}</th><td class="num">${formatYuan(r.prior)}</td><td class="num">${formatYuan(r.amount)}</td><td class="num">${r.percent === undefined ? "新增" : `${r.percent > 0 ? "+" : ""}${r.percent.toFixed(1)}%`}</td>
 <td><textarea name="reason.${r.key}" rows="2" aria-label="${r.label}的增减原因"${editable ? "" : " readonly"}${r.reason ? "" : html` aria-invalid="true"`}>${r.reason}</textarea></td></tr>`,
   )}</tbody></table>
 ${editable ? html`<button type="submit">保存增减原因</button>` : ""}
@@ -180,7 +180,8 @@ async function editor(c: Context<ServerEnv>, ctx: AppContext, disclosureId: numb
   const lastReturn = [...transitions].reverse().find((t) => t.action === "退回");
   // The comments on the version that was returned are what the preparer has to answer.
   const openComments = lastReturn ? comments.filter((cm) => cm.versionNumber === lastReturn.versionNumber) : [];
-  const acked = new Map<string, string>();
+  // Reasons given for the same warnings before a return are offered again, not retyped.
+  const acked = new Map((await latestAcknowledgements(ctx.db, record.id)).map((a) => [a.findingKey, a.reason] as const));
   const values = state?.values ?? formValues(section, version.document);
   const fieldProblems = state?.fieldProblems ?? sectionProblems(section, evaluation.issues);
   const tables = evaluation.disclosure?.tables ?? [];

@@ -46,7 +46,12 @@
     const panel = document.getElementById("issues");
     if (panel && result.panel) panel.outerHTML = result.panel;
   };
-  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 500); });
+  form.addEventListener("input", (event) => {
+    // The catalog name under a code belongs to the code as saved: drop it once the code is changed.
+    if (event.target instanceof HTMLElement && event.target.matches("input.code")) event.target.parentElement?.querySelector(".code-name")?.remove();
+    clearTimeout(timer);
+    timer = setTimeout(run, 500);
+  });
   form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(run, 100); });
 })();
 

@@ -56,7 +56,11 @@ export const fieldOfPath = (path: string) => (path.startsWith("$.") ? path.slice
 export function whereOf(issue: Issue): string {
   if (issue.kind === "problem") return issue.path.startsWith("$") ? describePath(issue.path) : issue.path;
   const cells = issue.finding.cells;
-  if (cells.length === 0) return issue.finding.narrative ? `说明 ${issue.finding.narrative.path.join(" ")}` : "";
+  if (cells.length === 0) {
+    // Narrative findings name their section in the message already.
+    const path = issue.finding.narrative?.path.join(" ");
+    return path && !issue.message.includes(path.replace(/\s+/g, "")) && !issue.message.includes(path) ? `说明 ${path}` : "";
+  }
   const c = cells[0]!;
   return `表${c.table}${c.instance ? `（${c.instance}）` : ""} ${[c.rowCode, c.rowLabel].filter(Boolean).join(" ")}${c.column ? ` · ${c.column}` : ""}${cells.length > 1 ? ` 等 ${cells.length} 处` : ""}`;
 }

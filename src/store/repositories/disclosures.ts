@@ -182,3 +182,12 @@ export async function acknowledgements(sql: Sql, disclosureId: number, versionNu
     [disclosureId, versionNumber],
   );
 }
+
+/** The latest reason given for each finding key on any version of the disclosure: offered again after a return. */
+export async function latestAcknowledgements(sql: Sql, disclosureId: number): Promise<Acknowledgement[]> {
+  return sql.query<Acknowledgement>(
+    `SELECT DISTINCT ON (finding_key) finding_key AS "findingKey", reason FROM acknowledgements
+     WHERE disclosure_id = $1 ORDER BY finding_key, version_number DESC`,
+    [disclosureId],
+  );
+}
