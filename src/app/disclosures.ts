@@ -4,6 +4,7 @@
  * either all of it or none; each checks the user's rights first (policy.ts).
  */
 import { createHash } from "node:crypto";
+import type { Catalog } from "../catalog/catalog.ts";
 import type { BudgetDocument } from "../model/budget-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { certify } from "../pipeline/certificate.ts";
@@ -20,10 +21,10 @@ import {
   versionOf,
   type VersionRecord,
 } from "../store/repositories/disclosures.ts";
-import { addPublication, type PublicationRecord } from "../store/repositories/publications.ts";
+import { addPublication, listPublications, type PublicationRecord } from "../store/repositories/publications.ts";
 import { addComment, type CommentAnchor, recordTransition } from "../store/repositories/reviews.ts";
 import { getSetting } from "../store/repositories/settings.ts";
-import { unitById, type UnitRecord } from "../store/repositories/units.ts";
+import { departmentById, unitById, type UnitRecord } from "../store/repositories/units.ts";
 import type { UserRecord } from "../store/repositories/users.ts";
 import type { Sql } from "../store/sql.ts";
 import { stepFrom } from "../workflow/chain.ts";
@@ -31,6 +32,7 @@ import { describeGate, type Gate, submissionGate } from "../workflow/gate.ts";
 import { AppError, type AppContext, DEFAULT_YOY_THRESHOLD, YOY_THRESHOLD_KEY } from "./context.ts";
 import { type Evaluation, evaluateDocument, type Issue } from "./evaluate.ts";
 import { canAdvance, canComment, canEdit, canReopen, canReturn, canView } from "./policy.ts";
+import { indexPublication } from "./portal-index.ts";
 
 export type StoredVersion = VersionRecord<BudgetDocument, Issue>;
 
@@ -176,6 +178,17 @@ export async function advance(ctx: AppContext, user: UserRecord, disclosureId: n
     if (page) {
       const note = await correctionNote(tx, record.id);
       const publication = await addPublication(tx, { disclosureId: record.id, versionNumber: version.number, note, html: page.html, certificate: page.certificate, publishedBy: user.id });
+      await indexPublication(tx, {
+        unit,
+        department: (await departmentById(tx, unit.departmentId))!,
+        year: record.year,
+        document: version.document,
+        disclosure: page.disclosure,
+        catalog: page.catalog,
+        publication,
+        errors: page.evaluation.errors,
+        warnings: page.evaluation.warnings,
+      });
       await appendAudit(tx, { actorId: user.id, action: "发布", subject: `disclosure:${record.id}`, detail: { sequence: publication.sequence, version: version.number, note } }, ctx.now());
     }
     return to;
@@ -194,12 +207,15 @@ async function correctionNote(sql: Sql, disclosureId: number): Promise<string> {
 }
 
 /** The page the public will see, from the version's document, with the review steps on its cover. */
-export async function publishedPage(ctx: AppContext, version: StoredVersion): Promise<{ html: string; certificate: unknown; disclosure: Disclosure }> {
+export async function publishedPage(
+  ctx: AppContext,
+  version: StoredVersion,
+): Promise<{ html: string; certificate: unknown; disclosure: Disclosure; catalog: Catalog | undefined; evaluation: Evaluation }> {
   const evaluation = await evaluateFor(ctx, version.document);
   if (!evaluation.disclosure) throw new AppError("文档有错误，不能生成公开页面", 422);
   const disclosure: Disclosure = { ...evaluation.disclosure, cover: { 保密审查情况: "已审查", "部门（单位）主要负责人审签情况": "已审签" } };
   const { certificate } = certify(disclosure, evaluation.catalog);
-  return { html: renderHtml(disclosure, { certificate }), certificate, disclosure };
+  return { html: renderHtml(disclosure, { certificate }), certificate, disclosure, catalog: evaluation.catalog, evaluation };
 }
 
 /** Returns a disclosure under review to its preparer, with an optional comment. */
@@ -242,3 +258,37 @@ export async function reopen(ctx: AppContext, user: UserRecord, disclosureId: nu
 }
 
 export type { PublicationRecord };
+
+/**
+ * Fills the portal's read model for publications it does not hold yet (a store published before the
+ * portal existed, or restored from a backup): each disclosure's newest publication. Cheap when none is missing.
+ */
+export async function reindexPortal(ctx: AppContext): Promise<number> {
+  const missing = await ctx.db.query<{ disclosureId: number; sequence: number }>(
+    `SELECT p.disclosure_id AS "disclosureId", max(p.sequence)::int AS sequence FROM publications p
+     LEFT JOIN portal_entries e ON e.disclosure_id = p.disclosure_id
+     GROUP BY p.disclosure_id HAVING max(p.sequence) IS DISTINCT FROM max(e.sequence)`,
+  );
+  for (const { disclosureId, sequence } of missing) {
+    const [publication] = (await listPublications(ctx.db, disclosureId)).filter((p) => p.sequence === sequence);
+    const record = await disclosureById(ctx.db, disclosureId);
+    const unit = record && (await unitById(ctx.db, record.unitId));
+    const version = publication && (await versionOf<BudgetDocument, Issue>(ctx.db, disclosureId, publication.versionNumber));
+    if (!publication || !record || !unit || !version) continue;
+    const page = await publishedPage(ctx, version as StoredVersion);
+    await ctx.db.transaction(async (tx) =>
+      indexPublication(tx, {
+        unit,
+        department: (await departmentById(tx, unit.departmentId))!,
+        year: record.year,
+        document: version.document,
+        disclosure: page.disclosure,
+        catalog: page.catalog,
+        publication,
+        errors: page.evaluation.errors,
+        warnings: page.evaluation.warnings,
+      }),
+    );
+  }
+  return missing.length;
+}

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { openDatabase } from "../store/open.ts";
 import { DEFAULT_CHAIN, loadChain } from "../workflow/chain.ts";
 import type { AppContext } from "./context.ts";
+import { reindexPortal } from "./disclosures.ts";
 
 export interface RuntimeOptions {
   readonly dataDir?: string;
@@ -24,7 +25,9 @@ export async function openApp(options: RuntimeOptions = {}): Promise<AppContext>
   const chainFile = options.chainFile ?? process.env.GONGKAI_WORKFLOW;
   const chain = chainFile ? loadChain(chainFile) : DEFAULT_CHAIN;
   const db = await openDatabase({ ...(databaseUrl ? { databaseUrl } : {}), dataDir: options.dataDir ?? defaultDataDir() });
-  return { db, chain, now: () => new Date() };
+  const ctx: AppContext = { db, chain, now: () => new Date() };
+  await reindexPortal(ctx);
+  return ctx;
 }
 
 /** Where the data lives, for messages (never the password of a URL). */
