@@ -100,6 +100,7 @@ export const pdfBenchmark: Benchmark = {
         notes: [
           `${YEAR} 年目录；${Math.min(DISTINCT, count)} 个合成单位由 Gongkai 的 PDF 渲染器生成，复制到 ${files.length} 个文件 / catalog ${YEAR}; ${Math.min(DISTINCT, count)} synthetic units rendered by Gongkai's PDF renderer, copied to ${files.length} files`,
           "内存平稳：全部文件后的 maxRSS 与存活堆应接近前 1/10 的值 / flat memory: maxRSS and retained heap after all files should be close to those after the first tenth",
+          "错误发现与同一单位按文本读取时相同（test/pdf/layouts.test.ts 核对）：表14 按万元取整后任务之和与合计差 0.01 / error findings are those of the same units read from text (pinned in test/pdf/layouts.test.ts): 表14's tasks, rounded to 万元, miss its total by 0.01",
         ],
       };
     } finally {

@@ -2,7 +2,7 @@
  * Reads catalog data files: the built-in compilation in `data/`, and catalogs a deployment imported
  * for a year (`gongkai catalog import`), which take precedence for that year.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,7 +100,25 @@ function builtin(): { manifest: Manifest; data: CatalogData } {
  * classification it holds; the rest (and the 对照表) come from the built-in compilation.
  * Throws CatalogNotFoundError when neither covers the year.
  */
+/**
+ * Catalogs already built, by year and source: a Catalog memoises its lookups, so reusing one saves the
+ * server rebuilding them on every request. An imported catalog is keyed by its manifest's mtime, so a
+ * new import is seen at once.
+ */
+const LOADED = new Map<string, Catalog>();
+
 export function loadCatalog(year: number, root: string = importedCatalogRoot()): Catalog {
+  const manifestPath = join(root, String(year), MANIFEST_FILE);
+  const key = `${root}|${year}|${existsSync(manifestPath) ? statSync(manifestPath).mtimeMs : "builtin"}`;
+  const loaded = LOADED.get(key);
+  if (loaded) return loaded;
+  const catalog = readCatalog(year, root);
+  if (LOADED.size > 64) LOADED.clear();
+  LOADED.set(key, catalog);
+  return catalog;
+}
+
+function readCatalog(year: number, root: string): Catalog {
   const base = builtin();
   const importedDir = join(root, String(year));
   if (existsSync(join(importedDir, MANIFEST_FILE))) {

@@ -7,7 +7,13 @@
  * narrow. Page numbers and running headers/footers are dropped. The text then goes to `readPublished`,
  * and every SourceLocation it produces is turned from a line of that text into the page it came from.
  *
- * A table cell wrapped onto several lines is one cell: it wraps only where its line is full, two lines
+ * A table printed with a rule around its cells (most are) is read from its rules (`ruled-tables.ts`):
+ * each cell is exactly the text inside its box. A row broken over a page is joined again, and a table
+ * continued on the next page without its header repeated goes on where it stopped. The drawing
+ * operators that give the rules are only read on pages that may hold a table.
+ *
+ * A table without rules is read from its text alone. A table cell wrapped onto several lines is one
+ * cell: it wraps only where its line is full, two lines
  * that each hold figures or codes are two rows, and a wrapped cell aligned to the bottom or centred on
  * its row's figures is put on that row. Header cells over two header rows, printed between them, go to
  * the upper one (where text puts a merged cell).
@@ -22,11 +28,19 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Disclosure } from "../../model/disclosure.ts";
 import type { SourceLocation, Table } from "../../model/table.ts";
 import { readPublished } from "../published/read-published.ts";
-import { pageRules, type Rule, type RuledRow, ruledTables } from "./ruled-tables.ts";
+import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
+import { continuedRow, pageRules, sameColumns, type Rule, type RuledRow, ruledTables } from "./ruled-tables.ts";
+
+let pdfjs: Promise<typeof PdfJsModule> | undefined;
+/**
+ * pdf.js is loaded on the first PDF, not when this module is: its legacy build replaces
+ * Array.prototype.push for the whole process with a slower polyfill, which a server that never reads a
+ * PDF should not pay for.
+ */
+const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
 export interface PdfReadOptions {
   /** The file or address the PDF came from. */
@@ -142,6 +156,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PageLine[] | { unreada
 async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Rule[][] } | { unreadable: string }> {
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
+  const { getDocument, OPS } = await loadPdfJs();
   const task = getDocument({ data, ...pdfAssets(), cMapPacked: true, verbosity: 0, isEvalSupported: false, useSystemFonts: false });
   try {
     const doc = await task.promise;
@@ -160,7 +175,8 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Ru
         items.push({ text: item.str, x: x!, y: y!, width: item.width, size });
       }
       pages.push(items);
-      rules.push(items.length > 0 ? pageRules(await page.getOperatorList(), OPS) : []);
+      // The drawing operators cost as much again as the text: they are only read where a table may be.
+      rules.push(mayHoldTable(items) ? pageRules(await page.getOperatorList(), OPS) : []);
       page.cleanup();
     }
     return { pages, rules };
@@ -174,6 +190,26 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Ru
 }
 
 /**
+ * Whether a page may hold a table: a line of it has a wide gap (a column break), or all its lines are
+ * short (a cover, a form whose values are blank). A page of running text does not.
+ */
+function mayHoldTable(items: readonly Item[]): boolean {
+  if (items.length === 0) return false;
+  const lines = new Map<number, Item[]>();
+  for (const item of items) {
+    const key = Math.round(item.y / Math.max(1, item.size * 0.5));
+    lines.set(key, [...(lines.get(key) ?? []), item]);
+  }
+  let long = false;
+  for (const line of lines.values()) {
+    line.sort((p, q) => p.x - q.x);
+    for (let i = 1; i < line.length; i += 1) if (line[i]!.x - (line[i - 1]!.x + line[i - 1]!.width) > line[i]!.size) return true;
+    if (line.reduce((n, item) => n + item.text.length, 0) >= 30) long = true;
+  }
+  return !long;
+}
+
+/**
  * The lines of all pages in reading order, page furniture dropped. The rows of ruled tables (tables with
  * drawn cell borders, `rules` per page) are read from their cells; the rest of the page from its lines.
  */
@@ -184,16 +220,41 @@ export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (
   const out: PageLine[] = [];
   const seen = new Set<string>();
   const previous: { last?: LastRun } = {};
+  // The last row of a ruled table that ended the page before (it may go on at the top of this page).
+  let carried: { row: RuledRow; at: number } | undefined;
   perPage.forEach((lines, index) => {
     const texts = pageText(lines, previous);
     const right = Math.max(...lines.map((l) => lineEnd(l)));
     const rows: RuledRow[] = ruled[index]!.rows;
+    const start = out.length;
     let row = 0;
     let afterRow = false;
+    let lastRow: { row: RuledRow; at: number } | undefined;
     const rowsAbove = (y: number) => {
       for (; row < rows.length && rows[row]!.y > y; row += 1) {
+        const next = rows[row]!;
+        if (carried && out.length === start && next.first && sameColumns(carried.row, next)) {
+          // The table of the page before goes on: a row broken over the page is one row, and rows
+          // without the header printed again follow the rows before them (no blank line between).
+          const joined = continuedRow(carried.row, next);
+          const repeated = next.text === carried.row.head;
+          const at = carried.at;
+          carried = undefined;
+          if (joined) {
+            out[at] = { ...out[at]!, text: joined.text };
+            continue;
+          }
+          if (!repeated && out[out.length - 1]?.text === "") {
+            out.pop();
+            lastRow = { row: next, at: out.length };
+            out.push({ text: next.text, page: index + 1 });
+            afterRow = true;
+            continue;
+          }
+        }
         // A blank line before a table, as a table copied out as text has it.
-        if (rows[row]!.first && out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
+        if (next.first && out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
+        lastRow = { row: rows[row]!, at: out.length };
         out.push({ text: rows[row]!.text, page: index + 1 });
         afterRow = true;
       }
@@ -223,6 +284,7 @@ export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (
       out.push({ text, page: index + 1 });
     });
     rowsAbove(-Infinity);
+    carried = lastRow && lastRow.at === out.length - 1 ? lastRow : undefined;
     // A blank line ends the page: a table continued on the next page is joined by its repeated header.
     if (out.length > 0 && out[out.length - 1]!.text !== "") out.push({ text: "", page: index + 1 });
   });

@@ -50,6 +50,15 @@ export interface RuledRow {
   readonly first: boolean;
   /** The cells of every column (blank under a merged cell). */
   readonly cells: readonly RuledCell[];
+  /** The column edges of its grid, left to right. */
+  readonly edges: readonly number[];
+  /** The text of its grid's first row (a header row, when the table has one). */
+  readonly head: string;
+}
+
+/** Two rows of the same table, on two pages: their grids have the same columns. */
+export function sameColumns(a: RuledRow, b: RuledRow): boolean {
+  return a.edges.length === b.edges.length && a.edges.every((x, i) => Math.abs(x - b.edges[i]!) <= 2);
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -347,6 +356,74 @@ interface TextLine<T extends TextPiece> {
   readonly x1: number;
 }
 
+/** The relative width of a character: a Chinese one is square, a digit or Latin letter about half as wide. */
+function charWeight(c: string): number {
+  return CJK.test(c) ? 1 : /\s/.test(c) ? 0.3 : 0.55;
+}
+
+/**
+ * A piece of text that runs over a vertical rule, split at its spaces: pdf.js joins text drawn in one
+ * go into one piece (two figures in neighbouring cells, with a space between them). Where each word
+ * starts is estimated from the widths of its characters.
+ */
+function splitAtRules(piece: TextPiece, xs: readonly number[]): TextPiece[] {
+  const x1 = piece.x + piece.width;
+  if (!/\S\s+\S/.test(piece.text.trim()) || !xs.some((x) => x > piece.x + 1 && x < x1 - 1)) return [piece];
+  const chars = [...piece.text];
+  const scale = piece.width / chars.reduce((sum, c) => sum + charWeight(c), 0);
+  const parts: TextPiece[] = [];
+  let at = piece.x;
+  for (const word of piece.text.split(/(\s+)/)) {
+    const width = [...word].reduce((sum, c) => sum + charWeight(c), 0) * scale;
+    if (word.trim() !== "") parts.push({ text: word, x: at, y: piece.y, width, size: piece.size });
+    at += width;
+  }
+  return parts;
+}
+
+/**
+ * Pieces of text on one baseline that touch, with no rule between them (a word or figure printed in
+ * several pieces), left to right.
+ */
+function textRuns<T extends TextPiece>(pieces: readonly T[], xs: readonly number[]): T[][] {
+  const sorted = [...pieces].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: T[][] = [];
+  for (const piece of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - piece.y) <= Math.min(line[0]!.size, piece.size) * 0.35) line.push(piece);
+    else lines.push([piece]);
+  }
+  const runs: T[][] = [];
+  for (const line of lines) {
+    line.sort((p, q) => p.x - q.x);
+    let run: T[] = [];
+    for (const piece of line) {
+      const last = run[run.length - 1];
+      const gap = [last ? last.x + last.width : 0, piece.x];
+      if (last && (gap[1]! - gap[0]! > piece.size * 0.3 || xs.some((x) => x > gap[0]! - 0.5 && x < gap[1]! + 0.5))) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(piece);
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * The column a run of text is in: where its middle is; or, for text wider than its cell that spills over
+ * a rule (a figure too wide for its column), the cell it is aligned in: the one whose right edge its
+ * right end is near (right-aligned text spills to the left) or whose left edge its left end is near.
+ */
+function runColumn(run: readonly TextPiece[], xs: readonly number[]): number {
+  const x0 = run[0]!.x;
+  const x1 = Math.max(...run.map((p) => p.x + p.width));
+  const [c0, c1] = [band(xs, x0 + 0.5), band(xs, x1 - 0.5)];
+  if (c0 < 0 || c1 < 0 || c0 === c1) return band(xs, (x0 + x1) / 2);
+  return xs[c1 + 1]! - x1 < x0 - xs[c0]! ? c1 : c0;
+}
+
 /**
  * The text of a grid in blocks, each in the elementary cell (row and column) it belongs to. A line of
  * text belongs where its middle is. But a cell whose row is too low for its wrapped text (a workbook
@@ -356,10 +433,9 @@ interface TextLine<T extends TextPiece> {
  */
 function textBlocks<T extends TextPiece>(pieces: readonly T[], xs: readonly number[], ys: readonly number[]): { row: number; col: number; pieces: T[] }[] {
   const columns = new Map<number, T[]>();
-  for (const piece of pieces) {
-    const c = band(xs, piece.x + piece.width / 2);
-    if (c < 0 || band(ys, piece.y + piece.size * 0.35) < 0) continue;
-    columns.set(c, [...(columns.get(c) ?? []), piece]);
+  for (const run of textRuns(pieces.filter((p) => band(ys, p.y + p.size * 0.35) >= 0), xs)) {
+    const c = runColumn(run, xs);
+    if (c >= 0) columns.set(c, [...(columns.get(c) ?? []), ...run]);
   }
   const top = (l: TextLine<T>) => l.y + l.size * 0.75;
   const bottom = (l: TextLine<T>) => l.y - l.size * 0.1;
@@ -428,9 +504,11 @@ export function ruledTables<T extends TextPiece>(pieces: readonly T[], rules: re
       return cell;
     };
     let held = 0;
-    for (const block of textBlocks(pieces.filter((p) => !used.has(p)), xs, ys)) {
+    const whole = new Map<TextPiece, T>();
+    const parts = pieces.filter((p) => !used.has(p)).flatMap((p) => splitAtRules(p, xs).map((part) => (whole.set(part, p), part)));
+    for (const block of textBlocks(parts, xs, ys)) {
       cellAt(find(block.row * width + block.col)).pieces.push(...block.pieces);
-      for (const piece of block.pieces) used.add(piece);
+      for (const piece of block.pieces) used.add(whole.get(piece)!);
       held += block.pieces.length;
     }
     if (held === 0) continue;
@@ -443,11 +521,11 @@ export function ruledTables<T extends TextPiece>(pieces: readonly T[], rules: re
       right.set(root, Math.max(right.get(root) ?? 0, xs[(i % width) + 1]!));
     }
     for (const [root, cell] of cells) texts[cell.row]![cell.col] = { ...cellText(cell.pieces), right: right.get(root)! };
-    let first = true;
+    const filled = texts.filter((cells) => cells.some((c) => c.text !== ""));
+    const head = filled[0]?.map((c) => c.text).join("\t") ?? "";
     texts.forEach((cells, r) => {
       if (cells.every((c) => c.text === "")) return;
-      rows.push({ y: (ys[r]! + ys[r + 1]!) / 2, text: cells.map((c) => c.text).join("\t"), first, cells });
-      first = false;
+      rows.push({ y: (ys[r]! + ys[r + 1]!) / 2, text: cells.map((c) => c.text).join("\t"), first: cells === filled[0], cells, edges: xs, head });
     });
   }
   return { rows, used };

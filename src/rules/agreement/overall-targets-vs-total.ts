@@ -5,7 +5,7 @@
  * unit may leave part of its money out of its tasks on purpose.
  */
 import type { Disclosure } from "../../model/disclosure.ts";
-import { roundToWanYuanCents, sumFen } from "../../model/money.ts";
+import { FEN_PER_WAN_YUAN, roundToWanYuanCents, sumFen } from "../../model/money.ts";
 import type { Report, Rule } from "../rule.ts";
 import { amountOf, amountsOf, cellRef, columnIndex, findRow, tableWithContent, yuanText } from "../tables.ts";
 
@@ -34,7 +34,7 @@ export function* check(disclosure: Disclosure): Generator<Report> {
     if (columnIndex(table14, column) < 0) continue;
     const expected = sumFen(tasks.map((r) => amountOf(table14, r, column)));
     const actual = amountOf(table14, total, column);
-    if (expected === actual) continue;
+    if (Math.abs(expected - actual) <= roundingSlack(table14, [...tasks, total], column)) continue;
     yield {
       messageId: "tasksSum",
       data: { column, expected: yuanText(expected), actual: yuanText(actual) },
@@ -55,6 +55,17 @@ export function* check(disclosure: Disclosure): Generator<Report> {
     cells: [cellRef(table14, total, "总额"), cellRef(table1, spent)],
     ...amountsOf(expected, actual),
   };
+}
+
+/**
+ * How far the printed parts may miss the printed total through rounding alone: when the table is in
+ * 万元 and every figure is printed to 0.01 万元 (a whole 100 元), each part may be off by half of that.
+ * Figures with more decimals were not rounded, so they must add up exactly.
+ */
+function roundingSlack(table: Parameters<typeof amountOf>[0], rows: Parameters<typeof amountOf>[1][], column: string): number {
+  const cent = FEN_PER_WAN_YUAN / 100;
+  if (table.unit !== "万元" || !rows.every((r) => (amountOf(table, r, column) ?? 0) % cent === 0)) return 0;
+  return (cent / 2) * (rows.length - 1);
 }
 
 const rule: Rule = { meta, check };

@@ -129,12 +129,19 @@ function cellValue(text: string, amount: boolean): string | number {
   return Number(text.replace(/,/g, ""));
 }
 
+/** The width of a text in a spreadsheet's column-width units: a Chinese character is two. */
+function textUnits(text: string): number {
+  return [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+}
+
 /** The layout as a workbook: a sheet for the cover and 目录, then one sheet per table. */
 export async function layoutXlsx(l: Layout): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const thin = { style: "thin" as const };
   const front = book.addWorksheet("目录");
   front.columns = [{ width: 10 }, { width: 46 }, { width: 10 }, { width: 40 }];
+  // The 目录's four columns on one page wide, as a unit prints it.
+  front.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   front.addRow([l.title]);
   for (const c of l.cover) front.addRow([c]);
   front.addRow([]);
@@ -170,6 +177,16 @@ export async function layoutXlsx(l: Layout): Promise<Buffer> {
       if (l.options.borders) {
         for (let c = 1; c <= width; c += 1) row.getCell(c).border = { top: thin, left: thin, bottom: thin, right: thin };
       }
+      // Rows grown to fit their wrapped text, as a unit's spreadsheet program does when the text is typed.
+      const lines = Math.max(
+        1,
+        ...cells.map((cell, c) => {
+          if (!cell || cell.rowSpan || cell.kind === "amount") return 1;
+          const columns = sheet.columns.slice(c, c + (cell.colSpan ?? 1)).reduce((w, column) => w + (column.width ?? 10), 0);
+          return cell.text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / Math.max(1, columns - 2))), 0);
+        }),
+      );
+      if (lines > 1) row.height = Math.min(409, lines * 15);
     });
     const split = l.options.split;
     if (split?.table === t.number && t.grid.rows.length > t.grid.headerRows + split.after) {
