@@ -100,6 +100,45 @@ forEachEngine("preparer editor", (open) => {
     assert.equal(await versions(), before);
   });
 
+  it("edits the overall performance targets (表14) in web forms: tasks, goals and indicators", async () => {
+    const danwei = await f.loginAs("danwei");
+    const page = await (await danwei.get(`${editor()}?section=overallTasks`)).text();
+    assert.match(page, /整体绩效：年度主要任务/);
+    let head = Number(/name="_head" value="(\d+)"/.exec(page)![1]!);
+    const tasks = await danwei.post(`${editor()}/sections/overallTasks`, {
+      _head: head,
+      "r.0.name": "保障运转",
+      "r.0.content": "人员工资与日常运转",
+      "r.0.amount": "1873811.00",
+      "r.0.fiscalAmount": "1873811.00",
+      "r.0.otherAmount": "0",
+      "r.1.name": "政务服务",
+      "r.1.content": "<script>alert(1)</script>",
+      "r.1.amount": "386000",
+      "r.1.fiscalAmount": "386000",
+      "r.1.otherAmount": "0",
+    });
+    assert.equal(tasks.status, 303);
+    head += 1;
+    const goals = await danwei.post(`${editor()}/sections/overallGoals`, { _head: head, "f.goals": "目标一\n目标二" });
+    assert.equal(goals.status, 303);
+    head += 1;
+    const indicators = await danwei.post(`${editor()}/sections/overallIndicators`, {
+      _head: head,
+      "r.0.level1": "满意度指标",
+      "r.0.level2": "服务对象满意度指标",
+      "r.0.content": "群众满意度",
+      "r.0.value": "≥95%",
+    });
+    assert.equal(indicators.status, 303);
+    const stored = await versionOf<{ overallTargets: { tasks: { name: string; amount: number }[]; goals: string[]; indicators: { value: string }[] } }>(f.db, f.demo.disclosureId, head + 1);
+    assert.deepEqual(stored?.document.overallTargets.tasks.map((t) => [t.name, t.amount]), [["保障运转", 187381100], ["政务服务", 38600000]]);
+    assert.deepEqual(stored?.document.overallTargets.goals, ["目标一", "目标二"]);
+    assert.deepEqual(stored?.document.overallTargets.indicators.map((i) => i.value), ["≥95%"]);
+    const shown = await (await danwei.get(`${editor()}?section=overallTasks`)).text();
+    assert.ok(!shown.includes("<script>alert(1)</script>") && shown.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), "typed text comes back escaped");
+  });
+
   it("blocks submission while the document has errors, and says why", async () => {
     const danwei = await f.loginAs("danwei");
     const page = await (await danwei.get(`${editor()}?section=revenue`)).text();

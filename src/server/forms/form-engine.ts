@@ -142,6 +142,7 @@ function parseField(field: FieldSpec, text: string, name: string, problems: Fiel
 export function applySection(section: SectionSpec, doc: BudgetDocument, values: FormValues): { value: Record<string, unknown>; problems: FieldProblem[] } {
   const next = structuredClone(doc) as unknown as Record<string, unknown>;
   const problems: FieldProblem[] = [];
+  if (section.container && get(next, section.container.path) === undefined) set(next, section.container.path, structuredClone(section.container.empty));
   if (section.kind === "object") {
     const target = (section.path === "" ? next : (get(next, section.path) as Record<string, unknown>)) ?? {};
     for (const field of section.fields) {
@@ -252,7 +253,7 @@ export function fieldOfProblem(section: SectionSpec, path: string): string | und
     return section.fields.some((f) => f.key === key) ? `f.${key}` : undefined;
   }
   if (section.kind === "rows") {
-    const m = new RegExp(`^\\$\\.${section.path}\\[(\\d+)\\]\\.(\\w+)`).exec(path);
+    const m = new RegExp(`^\\$\\.${section.path.replace(/\./g, "\\.")}\\[(\\d+)\\]\\.(\\w+)`).exec(path);
     if (m && section.fields.some((f) => f.key === m[2])) return `r.${m[1]}.${m[2]}`;
   }
   return undefined;

@@ -32,7 +32,18 @@ export interface SectionSpec {
   readonly path: string;
   readonly fields: readonly FieldSpec[];
   readonly help?: string;
+  /** An object the section lives in, created with this value when the document has none yet. */
+  readonly container?: { readonly path: string; readonly empty: unknown };
 }
+
+const OVERALL_TARGETS = { path: "overallTargets", empty: { tasks: [], goals: [], indicators: [] } } as const;
+const INDICATOR_FIELDS: readonly FieldSpec[] = [
+  { key: "level1", label: "一级指标", kind: "select", options: INDICATOR_LEVEL1 },
+  { key: "level2", label: "二级指标", kind: "select", options: ALL_INDICATOR_LEVEL2 },
+  { key: "content", label: "指标内容", kind: "text" },
+  { key: "value", label: "指标值", kind: "text" },
+  { key: "note", label: "备注", kind: "text", optional: true },
+];
 
 export const SECTIONS: readonly SectionSpec[] = [
   {
@@ -98,14 +109,38 @@ export const SECTIONS: readonly SectionSpec[] = [
     title: "项目绩效指标",
     kind: "indicators",
     path: "projects",
+    fields: [{ key: "project", label: "项目编号", kind: "code", list: "projects" }, ...INDICATOR_FIELDS],
+  },
+  {
+    id: "overallTasks",
+    title: "整体绩效：年度主要任务",
+    kind: "rows",
+    path: "overallTargets.tasks",
+    container: OVERALL_TARGETS,
+    help: "部门（单位）整体支出绩效目标表（表14）的年度主要任务；总体目标和绩效指标在后两个栏目。",
     fields: [
-      { key: "project", label: "项目编号", kind: "code", list: "projects" },
-      { key: "level1", label: "一级指标", kind: "select", options: INDICATOR_LEVEL1 },
-      { key: "level2", label: "二级指标", kind: "select", options: ALL_INDICATOR_LEVEL2 },
-      { key: "content", label: "指标内容", kind: "text" },
-      { key: "value", label: "指标值", kind: "text" },
-      { key: "note", label: "备注", kind: "text", optional: true },
+      { key: "name", label: "任务名称", kind: "text" },
+      { key: "content", label: "主要内容", kind: "textarea" },
+      { key: "amount", label: "总额（元）", kind: "amount" },
+      { key: "fiscalAmount", label: "其中财政拨款（元）", kind: "amount" },
+      { key: "otherAmount", label: "其他资金（元）", kind: "amount" },
     ],
+  },
+  {
+    id: "overallGoals",
+    title: "整体绩效：年度总体目标",
+    kind: "object",
+    path: "overallTargets",
+    container: OVERALL_TARGETS,
+    fields: [{ key: "goals", label: "年度总体目标（每行一条）", kind: "lines" }],
+  },
+  {
+    id: "overallIndicators",
+    title: "整体绩效：绩效指标",
+    kind: "rows",
+    path: "overallTargets.indicators",
+    container: OVERALL_TARGETS,
+    fields: INDICATOR_FIELDS,
   },
   {
     id: "procurement",
