@@ -9,6 +9,9 @@
  *   workbook (元, 表6 split over two pages with its header repeated, 表1/4/9 landscape), a workbook in
  *   万元 (表6 split without its header repeated, empty tables with a note under them) and an HTML
  *   document printed by Writer (万元, rows broken over a page, figures wider than their cells);
+ * - tables without borders printed by LibreOffice Calc (元 with 表6's header repeated; 万元 without it,
+ *   notes under empty tables): the text's rows of 表1–12, its 目录 and its findings (one known
+ *   difference: the empty 表15 form is read as having content);
  * - a one-digit change in a figure gives a new error naming the page the figure is printed on;
  * - an encrypted PDF gets its message.
  */
@@ -198,6 +201,41 @@ describe("tables with borders printed to PDF by LibreOffice", () => {
     const { text, pdf } = read.writer!;
     assert.deepEqual(findingKeys(pdf), findingKeys(text));
   });
+});
+
+describe("tables without borders printed to PDF by LibreOffice Calc", () => {
+  const notes = { 9: "注：本单位当年没有政府性基金收支，此表为空表。", 11: "注：本单位当年没有政府采购预算，此表为空表。" };
+  const read: Record<string, { text: Disclosure; pdf: Disclosure }> = {};
+  // Still wrong: the empty 表15 form (no figures, labels over merged rows) is read with content.
+  const KNOWN = "warning empty-table-reason markedButFilled 表15-1";
+  before(async () => {
+    const layouts = {
+      plain: layout(built, { borders: false, landscape: [1, 4, 9], split: { table: 6, after: 8, repeatHeader: true } }),
+      "plain-wan": layout(built, { borders: false, unit: "万元", landscape: [1, 4], split: { table: 6, after: 8, repeatHeader: false }, notes }),
+    };
+    for (const [name, l] of Object.entries(layouts)) writeFileSync(join(dir, `${name}.xlsx`), await layoutXlsx(l));
+    const files = convertToPdf(Object.keys(layouts).map((name) => join(dir, `${name}.xlsx`)), dir);
+    for (const [i, [name, l]] of Object.entries(layouts).entries()) {
+      const result = await readPdf(readFileSync(files[i]!), { origin: `${name}.pdf` });
+      assert.ok(!("unreadable" in result), "unreadable" in result ? result.unreadable : "");
+      read[name] = { text: fromText(layoutText(l)), pdf: result };
+    }
+  });
+
+  const rows = (d: Disclosure, n: number) => {
+    const t = d.tables.find((x) => x.number === n);
+    assert.ok(t, `表${n}`);
+    return { columns: t.columns.map((c) => c.key), rows: t.rows.map((r) => [r.code ?? "", r.label, ...r.values.map(String)].join("|")) };
+  };
+
+  for (const name of ["plain", "plain-wan"]) {
+    it(`${name === "plain" ? "元, 表6 over two pages with its header repeated" : "万元, 表6 over two pages without its header, notes under empty tables"}: the text's rows of 表1–12 and its findings`, () => {
+      const { text, pdf } = read[name]!;
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) assert.deepEqual(rows(pdf, n), rows(text, n), `表${n}`);
+      assert.deepEqual(pdf.toc, text.toc.map((e, i) => ({ ...e, source: pdf.toc[i]!.source })), "the 目录 with its 是否空表 and 理由 columns");
+      assert.deepEqual(findingKeys(pdf).filter((k) => !k.startsWith(KNOWN)), findingKeys(text));
+    });
+  }
 });
 
 describe("an encrypted PDF", () => {

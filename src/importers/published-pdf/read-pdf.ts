@@ -12,7 +12,10 @@
  * continued on the next page without its header repeated goes on where it stopped. The drawing
  * operators that give the rules are only read on pages that may hold a table.
  *
- * A table without rules is read from its text alone. A table cell wrapped onto several lines is one
+ * A table without rules is read from how its text is aligned (`plain-tables.ts`): figures right-aligned
+ * in their columns, labels left-aligned, header cells centred over the columns they head; a table
+ * continued on the next page keeps its columns. What neither reader takes is read line by line from
+ * its text alone. A table cell wrapped onto several lines is one
  * cell: it wraps only where its line is full, two lines
  * that each hold figures or codes are two rows, and a wrapped cell aligned to the bottom or centred on
  * its row's figures is put on that row. Header cells over two header rows, printed between them, go to
@@ -32,6 +35,7 @@ import type { Disclosure } from "../../model/disclosure.ts";
 import type { SourceLocation, Table } from "../../model/table.ts";
 import { readPublished } from "../published/read-published.ts";
 import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
+import { type ColumnModel, plainTables } from "./plain-tables.ts";
 import { continuedRow, pageRules, sameColumns, type Rule, type RuledRow, ruledTables } from "./ruled-tables.ts";
 
 let pdfjs: Promise<typeof PdfJsModule> | undefined;
@@ -214,7 +218,15 @@ function mayHoldTable(items: readonly Item[]): boolean {
  * drawn cell borders, `rules` per page) are read from their cells; the rest of the page from its lines.
  */
 export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (readonly Rule[])[] = []): PageLine[] {
-  const ruled = pages.map((items, i) => ruledTables(items, rules[i] ?? []));
+  let model: ColumnModel | undefined;
+  const ruled = pages.map((items, i) => {
+    const bordered = ruledTables(items, rules[i] ?? []);
+    // Tables without borders, in the text the ruled tables left.
+    const plain = plainTables(bordered.used.size === 0 ? items : items.filter((item) => !bordered.used.has(item)), model);
+    model = plain.model ?? (plain.used.size === 0 && bordered.used.size === 0 ? model : undefined);
+    const rows = [...bordered.rows, ...plain.rows].sort((p, q) => q.y - p.y);
+    return { rows, used: new Set([...bordered.used, ...plain.used]) };
+  });
   const perPage = pages.map((items, i) => linesOf(ruled[i]!.used.size === 0 ? items : items.filter((item) => !ruled[i]!.used.has(item))));
   const furniture = runningLines(perPage);
   const out: PageLine[] = [];
