@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // The app's own browser script: plain JavaScript, run by the browser.
-    files: ["src/server/static/**/*.js"],
+    files: ["src/server/static/**/*.js", "src/server/portal/static/**/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: Object.fromEntries(

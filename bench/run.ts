@@ -8,11 +8,12 @@ import { appBenchmark } from "./app.bench.ts";
 import { checkBenchmark } from "./check.bench.ts";
 import { importBenchmark } from "./import.bench.ts";
 import { pdfBenchmark } from "./pdf.bench.ts";
+import { portalBenchmark } from "./portal.bench.ts";
 import { publishBenchmark } from "./publish.bench.ts";
 import { tablesBenchmark } from "./tables.bench.ts";
 import { xlsxBenchmark } from "./xlsx.bench.ts";
 
-const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark, checkBenchmark, xlsxBenchmark, importBenchmark, publishBenchmark, pdfBenchmark, appBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [tablesBenchmark, checkBenchmark, xlsxBenchmark, importBenchmark, publishBenchmark, pdfBenchmark, appBenchmark, portalBenchmark];
 
 const DEFAULT_UNITS = 10_000;
 

@@ -53,8 +53,20 @@ export function searchItems(input: Pick<IndexInput, "unit" | "document" | "catal
   return items;
 }
 
+let epoch = 0;
+
+/**
+ * A counter this process raises each time it indexes a publication: caches of public pages
+ * (src/server/portal-cache.ts) compare it to know, without asking the database, that what they
+ * remember about the newest publications may be out of date.
+ */
+export function publicationEpoch(): number {
+  return epoch;
+}
+
 export async function indexPublication(sql: Sql, input: IndexInput): Promise<void> {
   const { unit, department, document: doc, publication } = input;
+  epoch += 1;
   await writePortalEntry(
     sql,
     {

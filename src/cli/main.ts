@@ -7,6 +7,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { registerAudit } from "./commands/audit.ts";
 import { registerCatalog } from "./commands/catalog.ts";
 import { registerCheck } from "./commands/check.ts";
+import { registerExportSite } from "./commands/export-site.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerNarrative } from "./commands/narrative.ts";
 import { registerRender } from "./commands/render.ts";
@@ -58,6 +59,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerServe(program, io, setExit);
   registerUser(program, io, setExit);
   registerAudit(program, io, setExit);
+  registerExportSite(program, io, setExit);
   const configure = (command: Command) => {
     command.exitOverride().helpOption("-h, --help", "显示帮助").configureOutput(program.configureOutput());
     command.commands.forEach(configure);

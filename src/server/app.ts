@@ -12,16 +12,29 @@ import { sessionUser } from "../app/accounts.ts";
 import { AppError } from "../app/context.ts";
 import type { AppContext } from "../app/context.ts";
 import { StaleVersionError } from "../store/repositories/disclosures.ts";
+import { publicationCount } from "../store/repositories/publications.ts";
 import type { Deps, ServerEnv, ServerOptions } from "./env.ts";
 import { takeFlash } from "./flash.ts";
+import { PortalCache } from "./portal-cache.ts";
 import { registerAdminRoutes } from "./routes/admin.ts";
+import { registerApiRoutes } from "./routes/api.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
+import { registerPortalRoutes } from "./routes/portal.ts";
 import { registerPreparerRoutes } from "./routes/preparer.ts";
 import { registerPublicRoutes } from "./routes/public.ts";
 import { registerReviewerRoutes } from "./routes/reviewer.ts";
 import { page } from "./views/layout.ts";
 
 export const SESSION_COOKIE = "gk_session";
+
+/** The headers every answer carries (also those the page cache gives before the app, portal-cache.ts). */
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "same-origin"],
+  ["X-Frame-Options", "DENY"],
+  // The published pages carry their own inline <style>; no page runs inline script.
+  ["Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"],
+];
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const STATIC: Record<string, { type: string; body: string }> = {
@@ -37,18 +50,17 @@ export function errorResponse(c: Context<ServerEnv>, status: number, message: st
 
 export function createServer(ctx: AppContext, options: ServerOptions = {}): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
-  const deps: Deps = { ctx, options };
+  const deps: Deps = { ctx, options, portalCache: options.portalCache ?? newPortalCache(ctx) };
 
   app.use("*", async (c, next) => {
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Frame-Options", "DENY");
-    // The published pages carry their own inline <style>; no page runs inline script.
-    c.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    // Set on the answer's own headers: c.header() here would copy the answer, turning a body held in
+    // memory into a stream, which makes sending a page several times slower.
+    const headers = c.res.headers;
+    for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
     // Pages for a signed-in user are private; a page that declared itself public (a publication, the
     // static files) is the same for everyone and stays cacheable.
-    if (c.get("user") && !c.res.headers.get("Cache-Control")?.startsWith("public")) c.header("Cache-Control", "no-store");
+    if (c.get("user") && !headers.get("Cache-Control")?.startsWith("public")) headers.set("Cache-Control", "no-store");
   });
 
   app.use(
@@ -60,8 +72,9 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Hono
   );
 
   app.use("*", async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const found = await sessionUser(ctx, token);
+    // The public carries no session cookie: no cookie parsing, no database query.
+    const token = c.req.header("cookie")?.includes(`${SESSION_COOKIE}=`) ? getCookie(c, SESSION_COOKIE) : undefined;
+    const found = token === undefined ? undefined : await sessionUser(ctx, token);
     c.set("user", found?.user);
     c.set("csrf", found?.csrfToken);
     c.set("sessionToken", found ? token : undefined);
@@ -102,6 +115,8 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Hono
   registerReviewerRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerPublicRoutes(app, deps);
+  registerPortalRoutes(app, deps);
+  registerApiRoutes(app, deps);
 
   app.notFound((c) => errorResponse(c, 404, "找不到这个页面"));
   app.onError((error, c) => {
@@ -111,6 +126,14 @@ export function createServer(ctx: AppContext, options: ServerOptions = {}): Hono
     return errorResponse(c, 500, "服务器内部错误，操作未完成；已保存的数据不受影响。请稍后重试或联系管理员。");
   });
   return app;
+}
+
+/**
+ * The cache of published pages for a server on `ctx`: with PostgreSQL other processes may publish,
+ * so the store's version it remembers is trusted for 5 seconds only.
+ */
+export function newPortalCache(ctx: AppContext): PortalCache {
+  return new PortalCache({ version: () => publicationCount(ctx.db), headers: SECURITY_HEADERS, ...(ctx.db.engine === "postgres" ? { versionTtlMs: 5_000 } : {}) });
 }
 
 /** What a route answers to someone its access list leaves out: the login page, or 403 for the signed in. */

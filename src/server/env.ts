@@ -1,6 +1,7 @@
 /** The Hono environment of the app: the signed-in user (if any) and the session's CSRF token. */
 import type { AppContext } from "../app/context.ts";
 import type { UserRecord } from "../store/repositories/users.ts";
+import type { PortalCache } from "./portal-cache.ts";
 
 export interface ServerEnv {
   Variables: {
@@ -15,9 +16,13 @@ export interface ServerOptions {
   readonly secureCookies?: boolean;
   /** Largest accepted request body (uploads included), in bytes. */
   readonly maxBodyBytes?: number;
+  /** The cache of published pages (default: a new one; `gongkai serve` shares its own with the listener in front of the app). */
+  readonly portalCache?: PortalCache;
 }
 
 export interface Deps {
   readonly ctx: AppContext;
   readonly options: ServerOptions;
+  /** Wrap the handler of a page showing a publication with `cachedPage(deps.portalCache, …)`. */
+  readonly portalCache: PortalCache;
 }

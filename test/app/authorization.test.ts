@@ -36,6 +36,14 @@ import { type AppFixture, type Browser, DEMO_PASSWORD, makeApp } from "../suppor
 
 /** What `deny` (src/server/app.ts) says to a signed-in account the route's access list leaves out. */
 const ROUTE_DENIED = "您的账号无权访问这个页面";
+/** The demonstration's unit (examples/hanzhong-zwfwzx-2023.budget.json). */
+const DEMO_UNIT_CODE = readDemoDocument().unit.code;
+/** API routes whose required query parameters the walk fills, so that they answer with data. */
+const API_QUERIES: Record<string, string> = {
+  "/api/v1/aggregates": `by=function&level=${encodeURIComponent("类")}`,
+  "/api/v1/search": `q=${encodeURIComponent("政务服务")}`,
+  "/api/v1/scorecard": "year=2022",
+};
 /** Routes the app serves outside ROUTE_TABLE on purpose: the static files and the health check (both public). */
 const OUTSIDE_TABLE = new Set(["GET /static/:name", "GET /healthz"]);
 
@@ -93,8 +101,18 @@ function samplePath(route: RouteSpec): string {
     if (name === "section") return "unit";
     if (name === "disclosureId") return String(ids.published);
     if (name === "sequence") return "1";
+    // The open data API (/api/v1/…): the demonstration's unit and its published year; table 1.
+    if (name === "unitCode" || (name === "code" && route.path.startsWith("/api/v1/units/"))) return DEMO_UNIT_CODE;
+    if (name === "year" && route.path.startsWith("/api/v1/")) return "2022";
+    if (name === "number" && route.path.startsWith("/api/v1/")) return "1";
+    // The public portal (/portal/…): the demonstration's region, department, unit and its published year.
+    if (route.path.startsWith("/portal/")) {
+      const portal: Record<string, string> = { region: encodeURIComponent("陕西省汉中市"), deptCode: DEMO_UNIT_CODE.slice(0, 3), otherUnitCode: DEMO_UNIT_CODE, year: "2022", otherYear: "2022", kind: "function", code: "2010350" };
+      if (portal[name]) return portal[name]!;
+    }
     throw new Error(`授权测试不知道如何填写 ${key(route)} 的参数 :${name}：请在 samplePath 中补上`);
   });
+  if (route.path in API_QUERIES) return `${path}?${API_QUERIES[route.path]}`;
   return route.path === "/units/:unitId/template.xlsx" ? `${path}?year=2023` : path;
 }
 

@@ -97,6 +97,11 @@ export interface FixtureOptions {
   readonly engine?: EngineName;
   /** Load the demonstration (default true); the administrator is always made. */
   readonly seed?: boolean;
+  /**
+   * Also publish the demonstration's 2022 disclosure, as `npm start` does (default false: the staff
+   * app's tests start from a store where nothing is published).
+   */
+  readonly publishLastYear?: boolean;
   readonly now?: () => Date;
   readonly server?: ServerOptions;
 }
@@ -179,13 +184,13 @@ export async function makeApp(options: FixtureOptions = {}): Promise<AppFixture>
   try {
     const ctx: AppContext = { db, chain: DEFAULT_CHAIN, now: options.now ?? (() => new Date()) };
     const admin = await ensureAdministrator(ctx, DEMO_PASSWORD);
-    const demoAccounts = options.seed === false ? [] : await seedDemo(ctx, DEMO_PASSWORD);
+    const demoAccounts = options.seed === false ? [] : await seedDemo(ctx, DEMO_PASSWORD, { publishLastYear: options.publishLastYear ?? false });
     const accounts: DemoAccount[] = [
       ...(admin ? [{ username: admin.username, displayName: "财政局管理员", password: admin.password, what: "财政局管理员" }] : []),
       ...demoAccounts,
     ];
     const [unit] = await listUnits(db);
-    const [disclosure] = unit ? await listDisclosures(db, { unitIds: [unit.id] }) : [];
+    const [disclosure] = unit ? await listDisclosures(db, { unitIds: [unit.id], year: readDemoDocument().year }) : [];
     const app = createServer(ctx, options.server);
 
     const loginAs = async (username: string, password = DEMO_PASSWORD): Promise<Browser> => {

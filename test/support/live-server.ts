@@ -1,7 +1,7 @@
 /**
  * The web application as a real HTTP server for browser tests: an embedded (PGlite) database in a
  * fresh temporary data directory, the migrations applied, the administrator and the demonstration
- * (汉中市政务服务中心, its 2023 draft, and the accounts danwei, zhuguan, baomi, fuzeren) loaded with one
+ * (汉中市政务服务中心, its 2022 disclosure published, its 2023 draft, and the accounts danwei, zhuguan, baomi, fuzeren) loaded with one
  * known password, served by @hono/node-server on 127.0.0.1 at a free port.
  *
  * ```ts
@@ -58,7 +58,7 @@ export async function startLiveServer(options: { password?: string } = {}): Prom
     await seedDemo(ctx, password);
     const [unit] = await listUnits(db);
     if (!unit) throw new Error("示例单位没有载入");
-    const [disclosure] = await listDisclosures(db, { unitIds: [unit.id] });
+    const [disclosure] = await listDisclosures(db, { unitIds: [unit.id], year: 2023 });
     if (!disclosure) throw new Error("示例单位的公开文本没有载入");
     const app = createServer(ctx);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -3,13 +3,15 @@
  * one-time password, or using GONGKAI_ADMIN_PASSWORD) and, unless --no-demo, loads the example unit
  * with an account for each review step.
  */
+import { createServer as createHttpServer, type RequestListener, type ServerOptions } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
 import { ensureAdministrator } from "../../app/accounts.ts";
 import { seedDemo } from "../../app/demo.ts";
 import { describeStore, openApp } from "../../app/runtime.ts";
 import { DatabaseLockedError } from "../../store/sql.ts";
-import { createServer } from "../../server/app.ts";
+import { createServer, newPortalCache, SESSION_COOKIE } from "../../server/app.ts";
+import { withPortalCache } from "../../server/portal-cache.ts";
 import { EXIT_BAD_INPUT, type Io } from "../output.ts";
 
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -41,13 +43,17 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       }
       const admin = await ensureAdministrator(ctx, process.env.GONGKAI_ADMIN_PASSWORD);
       const demo = options.demo ? await seedDemo(ctx, process.env.GONGKAI_DEMO_PASSWORD) : [];
-      const app = createServer(ctx, { secureCookies: process.env.GONGKAI_SECURE_COOKIES === "1" });
-      const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+      const portalCache = newPortalCache(ctx);
+      const app = createServer(ctx, { secureCookies: process.env.GONGKAI_SECURE_COOKIES === "1", portalCache });
+      // Published pages the cache holds are answered before the app (portal-cache.ts); the rest go to the app.
+      const createServerWithCache = ((serverOptions: ServerOptions, listener: RequestListener) =>
+        createHttpServer(serverOptions, withPortalCache(portalCache, listener, SESSION_COOKIE))) as typeof createHttpServer;
+      const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, createServer: createServerWithCache }, (info) => {
         const address = `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${info.port}/`;
-        io.out(`Gongkai 已启动：${address}`);
+        io.out(`Gongkai 已启动：${address}（公开平台：${address}portal/）`);
         if (admin) io.out(`管理员账号 ${admin.username}，${process.env.GONGKAI_ADMIN_PASSWORD ? "密码为 GONGKAI_ADMIN_PASSWORD 的值" : `一次性密码 ${admin.password}（首次登录后须修改；只显示这一次）`}`);
         if (demo.length) {
-          io.out("已载入示例单位（汉中市政务服务中心 2023 年预算，草稿）和演示账号：");
+          io.out("已载入示例单位（汉中市政务服务中心：2022 年预算已公开，2023 年预算为草稿）和演示账号：");
           for (const a of demo) io.out(`  ${a.username.padEnd(8)} ${a.what}（${a.displayName}），${process.env.GONGKAI_DEMO_PASSWORD ? "密码为 GONGKAI_DEMO_PASSWORD 的值" : `一次性密码 ${a.password}`}`);
         }
         if (!admin && !demo.length) io.out("用已有账号登录；忘记密码可运行 gongkai user reset <账号>（需先停止服务器，或使用 PostgreSQL）。");

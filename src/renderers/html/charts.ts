@@ -130,3 +130,77 @@ export function barChartSvg(spec: ChartSpec, label: string): string {
     chart.dispose();
   }
 }
+
+export interface YearOverYearDatum {
+  readonly name: string;
+  readonly before: Fen;
+  readonly after: Fen;
+}
+
+export interface YearOverYearSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly years: readonly [number, number];
+  readonly data: readonly YearOverYearDatum[];
+}
+
+/**
+ * Expenditure by function class (类) of two years of one unit, side by side: the classes of either
+ * year, in the later year's order and then the earlier year's; undefined when neither has any.
+ */
+export function yearOverYearSpec(before: Disclosure, after: Disclosure): YearOverYearSpec | undefined {
+  const a = functionData(before.tables.find((t) => t.number === 1));
+  const b = functionData(after.tables.find((t) => t.number === 1));
+  const names = [...new Set([...b.map((d) => d.name), ...a.map((d) => d.name)])];
+  if (names.length === 0) return undefined;
+  const amount = (list: readonly ChartDatum[], name: string) => sumFen(list.filter((d) => d.name === name).map((d) => d.amount));
+  return {
+    id: "chart-yoy",
+    title: "支出功能分类（按大类）上年与本年对比",
+    years: [before.year ?? 0, after.year ?? 0],
+    data: names.map((name) => ({ name, before: amount(a, name), after: amount(b, name) })),
+  };
+}
+
+/** Two bars per class (the earlier year light, the later dark), as an SVG string like barChartSvg's. */
+export function yearOverYearSvg(spec: YearOverYearSpec, label: string): string {
+  const width = 640;
+  const height = 80 + 52 * spec.data.length;
+  const longest = Math.max(...spec.data.map((d) => d.name.length));
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT, color: "#222222" },
+      legend: { top: 0, textStyle: { color: "#222222", fontSize: 13 } },
+      grid: { left: Math.min(260, 14 * longest + 16), right: 80, top: 36, bottom: 30 },
+      xAxis: { type: "value", axisLabel: { color: "#333333" }, splitLine: { lineStyle: { color: "#d0d4da" } } },
+      yAxis: {
+        type: "category",
+        inverse: true,
+        data: spec.data.map((d) => d.name),
+        axisLabel: { color: "#222222", fontSize: 13 },
+        axisLine: { lineStyle: { color: "#555555" } },
+      },
+      series: [
+        { name: `${spec.years[0]}年`, key: "before" as const, color: "#8fa9d6" },
+        { name: `${spec.years[1]}年`, key: "after" as const, color: "#2f5597" },
+      ].map((s) => ({
+        type: "bar",
+        name: s.name,
+        data: spec.data.map((d) => Number(formatWanYuan(d[s.key]))),
+        itemStyle: { color: s.color },
+        barMaxWidth: 18,
+        label: { show: true, position: "right", color: "#222222", fontSize: 12 },
+      })),
+    });
+    const svg = chart.renderToSVGString();
+    return svg
+      .replace(/<style\b[\s\S]*?<\/style>/g, "")
+      .replace(/\s(?:class|ecmeta_[a-z_]+)="[^"]*"/g, "")
+      .replace(/^<svg\b[^>]*>/, `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}" focusable="false" class="chart">`)
+      .replace(/\n+/g, "\n");
+  } finally {
+    chart.dispose();
+  }
+}

@@ -17,9 +17,9 @@
  */
 import { type CheckCertificate, certificateLines } from "../../model/certificate.ts";
 import type { Disclosure, NarrativeSection } from "../../model/disclosure.ts";
-import { type Fen, formatYuan } from "../../model/money.ts";
+import { type Fen, formatYuan, sumFen } from "../../model/money.ts";
 import type { CellValue, Field, HeaderCell, MeasureUnit, Row, Table } from "../../model/table.ts";
-import { barChartSvg, chartSpecs, formatShare, sharePerMille, type ChartSpec } from "./charts.ts";
+import { barChartSvg, chartSpecs, type ChartSpec, formatShare, sharePerMille, type YearOverYearSpec, yearOverYearSvg } from "./charts.ts";
 import { PAGE_CSS } from "./style.ts";
 
 export interface HtmlOptions {
@@ -152,14 +152,24 @@ function tableOpen(table: Table, kind: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Row tables (表2/3/5–8/10–12)
 
-function rowTable(table: Table): string {
+/** Options for a table's markup: where a row's 科目 code links to (the portal's 科目 pages); none by default. */
+export interface TableHtmlOptions {
+  /** The href a row's name (科目名称) links to, for a row of a row table with a code; undefined for no link. */
+  readonly rowLink?: (table: Table, row: Row) => string | undefined;
+  /** Make the table's section focusable (`tabindex="0"`), for a page that lets it scroll sideways on a narrow screen. */
+  readonly focusable?: boolean;
+}
+
+function rowTable(table: Table, options: TableHtmlOptions): string {
   const header: readonly (readonly HeaderCell[])[] =
     table.header.length > 0 ? table.header : [[{ text: "编码" }, { text: "名称" }, ...table.columns.map((c) => ({ text: c.label }))]];
   const width = Math.max(headerWidth(header), 2 + table.columns.length);
   const body = table.rows.map((row) => {
+    const link = row.code ? options.rowLink?.(table, row) : undefined;
+    const label = escapeLines(row.label);
     const cells = [
       `<td class="code">${escapeHtml(row.code ?? "")}</td>`,
-      `<th scope="row" class="label">${escapeLines(row.label)}</th>`,
+      `<th scope="row" class="label">${link ? `<a href="${escapeHtml(link)}">${label}</a>` : label}</th>`,
       ...table.columns.map((column, i) => valueCell(row.values[i] ?? null, column.unit ?? table.unit)),
     ];
     for (let c = cells.length; c < width; c += 1) cells.push("<td></td>");
@@ -306,14 +316,14 @@ function formTable(table: Table): string {
 // ---------------------------------------------------------------------------------------------------
 // Page parts
 
-export function renderTableHtml(table: Table): string {
-  const grid = table.layout === "blocks" ? blocksTable(table) : table.layout === "form" ? formTable(table) : rowTable(table);
+export function renderTableHtml(table: Table, options: TableHtmlOptions = {}): string {
+  const grid = table.layout === "blocks" ? blocksTable(table) : table.layout === "form" ? formTable(table) : rowTable(table, options);
   const wide = table.layout === "blocks" || table.columns.length >= 7;
-  return `<section class="table-section${wide ? " wide" : ""}" aria-labelledby="${tableId(table)}-caption">\n${grid}\n${notes(table)}\n</section>`;
+  return `<section class="table-section${wide ? " wide" : ""}" aria-labelledby="${tableId(table)}-caption"${options.focusable ? ' tabindex="0"' : ""}>\n${grid}\n${notes(table)}\n</section>`;
 }
 
 /** Heading levels in order: h2 for a part, one deeper per numbering level, never more than one deeper than the last. */
-function narrativeHtml(sections: readonly NarrativeSection[]): string {
+export function narrativeHtml(sections: readonly NarrativeSection[]): string {
   let previous = 1;
   return sections
     .map((section, i) => {
@@ -330,7 +340,7 @@ function narrativeHtml(sections: readonly NarrativeSection[]): string {
     .join("\n");
 }
 
-function chartHtml(spec: ChartSpec, index: number): string {
+export function chartHtml(spec: ChartSpec, index: number): string {
   const total = spec.data.reduce((n, d) => n + d.amount, 0) as Fen;
   const described = spec.data.map((d) => `${d.name} ${formatYuan(d.amount)} 元，占 ${formatShare(sharePerMille(d.amount, total))}`).join("；");
   const label = escapeHtml(`条形图：${spec.title}，单位万元。${described}。`);
@@ -349,7 +359,54 @@ ${barChartSvg(spec, label)}
 </figure>`;
 }
 
-function tocHtml(disclosure: Disclosure): string {
+/** A change as printed in a data table: `+12,345.00` / `-12,345.00` / `0.00`. */
+function signedYuan(amount: Fen): string {
+  return `${amount > 0 ? "+" : ""}${formatYuan(amount)}`;
+}
+
+/** The change from `before` to `after` in tenths of a percent of `before`, rounded half away from zero; undefined when `before` is 0. */
+function changePerMille(before: Fen, after: Fen): number | undefined {
+  if (before === 0) return undefined;
+  const d = BigInt(after - before) * 2000n;
+  const q = (d + (d >= 0n ? BigInt(before) : -BigInt(before))) / (2n * BigInt(before));
+  return Number(q);
+}
+
+function formatChange(perMille: number | undefined): string {
+  if (perMille === undefined) return "—";
+  const sign = perMille > 0 ? "+" : perMille < 0 ? "-" : "";
+  const n = Math.abs(perMille);
+  return `${sign}${Math.floor(n / 10)}.${n % 10}%`;
+}
+
+/** A year-over-year chart as a figure: the SVG with its text alternative, beside its data table (上年, 本年, 增减, 增减率). */
+export function yearOverYearChartHtml(spec: YearOverYearSpec, index: number): string {
+  const [y1, y2] = spec.years;
+  const described = spec.data
+    .map((d) => `${d.name} ${y1}年 ${formatYuan(d.before)} 元，${y2}年 ${formatYuan(d.after)} 元，增减 ${signedYuan((d.after - d.before) as Fen)} 元`)
+    .join("；");
+  const label = escapeHtml(`条形图：${spec.title}，单位万元。${described}。`);
+  const rows = spec.data
+    .map(
+      (d) =>
+        `<tr><th scope="row">${escapeHtml(d.name)}</th><td class="num">${formatYuan(d.before)}</td><td class="num">${formatYuan(d.after)}</td><td class="num">${signedYuan((d.after - d.before) as Fen)}</td><td class="num">${formatChange(changePerMille(d.before, d.after))}</td></tr>`,
+    )
+    .join("\n");
+  const before = sumFen(spec.data.map((d) => d.before));
+  const after = sumFen(spec.data.map((d) => d.after));
+  const figure = `图${index + 1} ${escapeHtml(spec.title)}`;
+  return `<figure id="${spec.id}" class="chart-figure">
+<figcaption>${figure}（图中单位：万元）</figcaption>
+<div class="chart-pair">
+${yearOverYearSvg(spec, label)}
+<table class="chart-data"><caption>${figure}数据</caption><thead><tr><th scope="col">科目</th><th scope="col">${y1}年（元）</th><th scope="col">${y2}年（元）</th><th scope="col">增减（元）</th><th scope="col">增减率</th></tr></thead>
+<tbody>${rows}
+<tr class="total"><th scope="row">合计</th><td class="num">${formatYuan(before)}</td><td class="num">${formatYuan(after)}</td><td class="num">${signedYuan((after - before) as Fen)}</td><td class="num">${formatChange(changePerMille(before, after))}</td></tr></tbody></table>
+</div>
+</figure>`;
+}
+
+export function tocHtml(disclosure: Disclosure): string {
   const rows = disclosure.toc.map((entry) => {
     const first = disclosure.tables.find((t) => t.number === entry.number);
     const title = first ? `<a href="#${tableId(first)}">${escapeHtml(entry.title)}</a>` : escapeHtml(entry.title);
@@ -360,7 +417,7 @@ function tocHtml(disclosure: Disclosure): string {
 <tbody>${rows.join("\n")}</tbody></table>`;
 }
 
-function certificateHtml(certificate: CheckCertificate): string {
+export function certificateHtml(certificate: CheckCertificate): string {
   const items = certificateLines(certificate).map((line) => `<li>${escapeHtml(line)}</li>`);
   return `<section id="certificate" class="certificate" aria-labelledby="certificate-title">
 <h2 id="certificate-title">校验证明</h2>
@@ -412,7 +469,7 @@ ${charts.length > 0 ? `<section id="charts" class="charts" aria-labelledby="char
 <section id="tables" class="tables" aria-labelledby="tables-title">
 <h2 id="tables-title">${escapeHtml(`${year}部门（单位）综合${phase}公开报表`)}</h2>
 ${tocHtml(disclosure)}
-${disclosure.tables.map(renderTableHtml).join("\n")}
+${disclosure.tables.map((t) => renderTableHtml(t)).join("\n")}
 </section>
 ${certificate ? certificateHtml(certificate) : ""}
 </main>

@@ -14,6 +14,7 @@ import { unitById } from "../../store/repositories/units.ts";
 import { deny } from "../app.ts";
 import type { Deps, ServerEnv } from "../env.ts";
 import { takeFlash } from "../flash.ts";
+import { cachedPage } from "../portal-cache.ts";
 import { defineRoute } from "../route-table.ts";
 import { formatTime, page } from "../views/layout.ts";
 import { pathId } from "./reviewer.ts";
@@ -48,7 +49,7 @@ function publishedList(entries: readonly PublishedEntry[]): ReturnType<typeof ht
   )}`;
 }
 
-export function registerPublicRoutes(app: Hono<ServerEnv>, { ctx }: Deps): void {
+export function registerPublicRoutes(app: Hono<ServerEnv>, { ctx, portalCache }: Deps): void {
   defineRoute(app, { method: "GET", path: "/published", access: "public", description: "已公开的预算" }, async (c) => {
     const entries = await listPublished(ctx.db);
     return c.html(page(frame(c, "已公开的部门（单位）预算"), publishedList(entries)));
@@ -82,14 +83,15 @@ ${p.note ? html`<p class="correction-note">更正说明：${p.note}</p>` : p.seq
     return c.redirect(`/published/${id}/${latest.sequence}`, 302);
   }, deny);
 
-  defineRoute(app, { method: "GET", path: "/published/:disclosureId/:sequence", access: "public", description: "一次发布的公开页面（原样）" }, async (c) => {
+  // A publication never changes: once read, its page is served from memory (portal-cache.ts).
+  defineRoute(app, { method: "GET", path: "/published/:disclosureId/:sequence", access: "public", description: "一次发布的公开页面（原样）" }, cachedPage(portalCache, async (c) => {
     const id = pathId(c.req.param("disclosureId"));
     const sequence = pathId(c.req.param("sequence"));
     const publication = (await listPublications(ctx.db, id, true)).find((p) => p.sequence === sequence);
     if (!publication) throw notPublished();
     // Exactly the stored page, no wrapper: it is what the reviewers approved and the preview showed.
     return c.body(publication.html, 200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PUBLIC_CACHE });
-  }, deny);
+  }, { immutable: true, cacheControl: PUBLIC_CACHE }), deny);
 
   defineRoute(app, { method: "GET", path: "/rules/:id", access: "public", description: "校验规则说明" }, (c) => {
     // Only ids in the registry reach the file system, so no path can be made up here.

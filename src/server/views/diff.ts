@@ -40,12 +40,15 @@ ${i === 0 ? html`<th scope="row" rowspan="${cells.length}">${rowName(row)}${row.
   );
 }
 
-/** The table part of a diff; `empty` is said when nothing changed. */
-export function renderTableDiff(diffs: readonly TableDiff[], empty: string): Markup {
+/**
+ * The table part of a diff; `empty` is said when nothing changed. Each table's heading links to the
+ * table (`tableHref`; the reviewer's grid by default, the published page's table on the portal).
+ */
+export function renderTableDiff(diffs: readonly TableDiff[], empty: string, tableHref: (t: TableDiff) => string = (t) => `#grid-${t.id}`): Markup {
   if (diffs.length === 0) return html`<p class="ok">${empty}</p>`;
   return html`${diffs.map(
     (t) => html`<section class="diff-table" data-table="${t.id}">
-<h4><a href="#grid-${t.id}">表${t.number}${t.instance ? `（${t.instance}）` : ""} ${t.title}</a> <span class="diff-tag">${CHANGE_NAMES[t.change]}</span> <small>单位：${t.unit}</small></h4>
+<h4><a href="${tableHref(t)}">表${t.number}${t.instance ? `（${t.instance}）` : ""} ${t.title}</a> <span class="diff-tag">${CHANGE_NAMES[t.change]}</span> <small>单位：${t.unit}</small></h4>
 ${t.rows.length + t.fields.length === 0
   ? html`<p>${t.change === "added" ? "整张表为新增（没有数据行）。" : t.change === "removed" ? "整张表已删除。" : ""}</p>`
   : html`<div class="grid-scroll"><table class="diff">

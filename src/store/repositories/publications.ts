@@ -27,6 +27,15 @@ export async function addPublication(
   return row!;
 }
 
+/**
+ * How many publications the store holds. Publications are never changed or deleted, so this grows with
+ * every committed publication: the version of everything the public sees (src/server/portal-cache.ts).
+ */
+export async function publicationCount(sql: Sql): Promise<number> {
+  const [row] = await sql.query<{ count: number }>(`SELECT count(*) AS count FROM publications`);
+  return row!.count;
+}
+
 /** Every publication of a disclosure, newest first; `withHtml` false leaves the pages out. */
 export async function listPublications(sql: Sql, disclosureId: number, withHtml = false): Promise<PublicationRecord[]> {
   return sql.query<PublicationRecord>(

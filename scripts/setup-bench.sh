@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the portal benchmark (bench/portal.bench.ts) needs beyond scripts/setup.sh: Debian's
+# nginx, which serves the disclosure page as a static file next to the portal, and wrk, the load tool
+# both are measured with. The bench runs this when either is missing; the test suite does not need them.
+# Idempotent and quiet: installs only what is missing. nginx is only installed, never started as a
+# service: the bench runs its own instance, as the current user, from a temporary folder.
+set -euo pipefail
+APT_PACKAGES=(nginx wrk)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
