@@ -35,14 +35,15 @@ const textList = (what: string) =>
 export const yearParam = z
   .string()
   .regex(/^\d{4}$/, { error: "年度应为四位数字，如 2023" })
-  .transform(Number)
-  .meta({ description: "年度（四位数字）", examples: ["2023"] });
+  // Described on the string side: the document shows what is sent (the input), not the number it becomes.
+  .meta({ description: "年度（四位数字）", examples: ["2023"] })
+  .transform(Number);
 
 export const yearListParam = z
   .string()
   .regex(/^\s*\d{4}\s*(,\s*\d{4}\s*)*$/, { error: "年度应为四位数字，多个用英文逗号分隔，如 2022,2023" })
-  .transform((s) => splitList(s).map(Number))
-  .meta({ description: "年度（四位数字）；多个用英文逗号分隔（或重复这个参数）", examples: ["2022,2023"] });
+  .meta({ description: "年度（四位数字）；多个用英文逗号分隔（或重复这个参数）", examples: ["2022,2023"] })
+  .transform((s) => splitList(s).map(Number));
 
 export const regionListParam = textList("行政区划（如 陕西省汉中市）");
 export const departmentListParam = textList("主管部门编码");
@@ -81,8 +82,8 @@ export const unitCodeParam = z.string().min(1).max(64, { error: "单位编码过
 export const tableNumberParam = z
   .string()
   .regex(/^\d{1,2}$/, { error: "表号应为 1–15 的数字" })
-  .transform(Number)
-  .meta({ description: "表号（1–15）", examples: ["6"] });
+  .meta({ description: "表号（1–15）", examples: ["6"] })
+  .transform(Number);
 
 // ---------------------------------------------------------------------------------------------
 // Responses
