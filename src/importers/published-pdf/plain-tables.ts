@@ -12,6 +12,11 @@
  * one, as a table copied out as text has it). Body rows are baselines; a label wrapped onto the next
  * line (its line full up to the column's edge, the next line holding no figure or code) is one cell.
  *
+ * A word processor's table without borders pads its cells: its rows are set apart by more space than
+ * the lines of a wrapped cell, and every line between two such spaces is one row (cells centred on the
+ * row's middle line). In a form without figures, a label merged over several rows is printed centred on
+ * them, between rows or on the middle one: it goes on the top row, where text puts a merged cell.
+ *
  * The result has the shape of `ruled-tables.ts`'s: rows of text with a tab between every column, and
  * the pieces of text they used. A table continued on the next page without its header printed again
  * keeps the columns of the page before (`previous`), so its rows line up with the rows before them.
@@ -58,6 +63,12 @@ const FIGURE = /^-?[0-9][0-9,]*(?:\.[0-9]+)?$/;
 const AMOUNT = /^-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]{1,2})$/;
 /** Where the body of a table starts: a figure or code, a numbered or 其中 label, a 合计 row, a 表N entry of a 目录. */
 const BODY = /^(?:-?[0-9][0-9,]*(?:\.[0-9]+)?$|[0-9]{3,}|[一二三四五六七八九十]+、|[0-9]+、|[（(][一二三四五六七八九十0-9]+[）)]|其中|表\s*[0-9]|(?:本年)?(?:收入|支出)?[合总]计$)/;
+/**
+ * Rows printed with space around them (a word processor's table without borders, its cells padded): at
+ * most this many font sizes from one baseline to the next, and at least `ROW_SPACE` between two rows.
+ */
+const SPACED_ROWS = 3.2;
+const ROW_SPACE = 2.2;
 /** A line that is a table's caption or a note under it, never a row. */
 const OUTSIDE = /^(?:表\s*[0-9]+(?:-[0-9]+)?$|单位[:：]|注[:：]|目\s*录$)/;
 
@@ -88,7 +99,7 @@ function linesOf<T extends TextPiece>(pieces: readonly T[]): Line<T>[] {
         // a figure and text, or between two figures, is a column break.
         const figures = AMOUNT.test(before) && text !== "";
         const touching = CJK.test(before.slice(-1)) && AMOUNT.test(text);
-        if (gap > piece.size * 0.6 || (gap > piece.size * 0.1 && (figures || touching))) flush();
+        if (gap > piece.size * 0.4 || (gap > piece.size * 0.1 && (figures || touching))) flush();
       }
       run.push(piece);
     }
@@ -103,7 +114,9 @@ function runOf<T extends TextPiece>(pieces: T[]): Run<T> {
   let end = -Infinity;
   for (const piece of pieces) {
     const t = piece.text.trim();
-    if (text !== "" && piece.x - end > piece.size * 0.15 && !(CJK.test(text.slice(-1)) && CJK.test(t[0] ?? ""))) text += " ";
+    // Between Chinese and Latin text a word processor adds a little space of its own (27 套), not a space character.
+    const [before, after] = [CJK.test(text.slice(-1)), CJK.test(t[0] ?? "")];
+    if (text !== "" && piece.x - end > piece.size * (before !== after ? 0.3 : 0.15) && !(before && after)) text += " ";
     text += t;
     end = Math.max(end, piece.x + piece.width);
   }
@@ -111,13 +124,25 @@ function runOf<T extends TextPiece>(pieces: T[]): Run<T> {
 }
 
 /** The lines of a table: runs of lines with two cells or more, and the lines between and around them. */
-function regions<T extends TextPiece>(lines: readonly Line<T>[]): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
+function regions<T extends TextPiece>(lines: readonly Line<T>[], previous?: ColumnModel): { from: number; to: number; continued?: boolean }[] {
+  const out: { from: number; to: number; continued?: boolean }[] = [];
   // A caption (表N alone, 单位：…) or a note is never a row.
   const outside = (l: Line<T>) => /^(?:单位[:：]|注[:：])/.test(l.runs[0]!.text) || (l.runs.length === 1 && OUTSIDE.test(l.runs[0]!.text));
   const multi = (l: Line<T>) => l.runs.length >= 2 && !outside(l);
-  const near = (a: Line<T>, b: Line<T>) => a.y - b.y <= Math.max(a.size, b.size) * 2.6 && Math.abs(a.size - b.size) <= 0.5;
+  const near = (a: Line<T>, b: Line<T>) => a.y - b.y <= Math.max(a.size, b.size) * SPACED_ROWS && Math.abs(a.size - b.size) <= 0.5;
   let at = 0;
+  if (previous) {
+    // The table of the page before going on with text in one column only: lines at the top of the page
+    // aligned with its columns, not all in its first column (where a running header would be).
+    const fits = (l: Line<T>) => !outside(l) && l.runs.every((r) => aligns(r, previous.columns));
+    let to = -1;
+    while (to + 1 < lines.length && fits(lines[to + 1]!) && (to < 0 || near(lines[to]!, lines[to + 1]!))) to += 1;
+    const first = previous.columns[0]!;
+    if (to >= 1 && lines.slice(0, to + 1).some((l) => l.runs.some((r) => r.x0 > first.x1)) && !lines.slice(0, to + 1).some(multi)) {
+      out.push({ from: 0, to, continued: true });
+      at = to + 1;
+    }
+  }
   while (at < lines.length) {
     if (!multi(lines[at]!)) {
       at += 1;
@@ -126,7 +151,9 @@ function regions<T extends TextPiece>(lines: readonly Line<T>[]): { from: number
     let from = at;
     let to = at;
     // Down: lines close below, multi-cell or one cell, up to a note or a caption.
-    while (to + 1 < lines.length && near(lines[to]!, lines[to + 1]!) && !outside(lines[to + 1]!)) to += 1;
+    // A 目录's 表N centred beside its wrapped title (less than a line below the line above) is a cell, not a caption.
+    const cell = (a: Line<T>, b: Line<T>) => a.y - b.y < b.size * 0.85 && !/^(?:单位|注)[:：]/.test(b.runs[0]!.text);
+    while (to + 1 < lines.length && near(lines[to]!, lines[to + 1]!) && (!outside(lines[to + 1]!) || cell(lines[to]!, lines[to + 1]!))) to += 1;
     // Up: header lines of one cell (a cell over several columns) just above.
     while (from > 0 && near(lines[from - 1]!, lines[from]!) && lines[from - 1]!.runs.length === 1 && !outside(lines[from - 1]!)) from -= 1;
     const multis = lines.slice(from, to + 1).filter(multi).length;
@@ -158,9 +185,14 @@ function cluster<V>(values: readonly V[], at: (v: V) => number, tolerance: numbe
   return out;
 }
 
+/** A line of a table's body: a figure or code, or a first cell that only a body row has. */
+function bodyLine(line: Line<TextPiece>): boolean {
+  return BODY.test(line.runs[0]!.text) || line.runs.some((r) => FIGURE.test(r.text) || /^[0-9]{3,}/.test(r.text));
+}
+
 /** The header's first line in the region: lines before the first that holds a body cell. */
 function bodyStart<T extends TextPiece>(lines: readonly Line<T>[]): number {
-  const k = lines.findIndex((l) => BODY.test(l.runs[0]!.text) || l.runs.some((r) => FIGURE.test(r.text) || /^[0-9]{3,}/.test(r.text)));
+  const k = lines.findIndex(bodyLine);
   return k === -1 ? Math.min(1, lines.length) : k;
 }
 
@@ -188,8 +220,10 @@ function columnsOf<T extends TextPiece>(bodyLines: readonly Line<T>[], header: r
   // The top line of a header of several lines holds the cells over several columns, never a column of its own.
   const top = Math.max(...header.map((r) => r.y));
   const low = Math.min(...header.map((r) => r.y));
+  // The last line of a header cell wrapped in its cell: centred under the line before it, less than two lines below.
+  const wrapped = (run: Run<T>) => header.some((h) => h.y > run.y && h.y - run.y <= run.size * 1.6 && Math.abs(h.x0 + h.x1 - run.x0 - run.x1) <= run.size && h.x1 - h.x0 > run.x1 - run.x0);
   for (const run of [...header].sort((p, q) => p.y - q.y)) {
-    if (columns.some((c) => overlaps(run, c))) continue;
+    if (columns.some((c) => overlaps(run, c)) || wrapped(run)) continue;
     if (top - low > size * 0.5 && run.y >= top - size * 0.3) continue;
     // The header of a label column whose labels are short (a lone 合计), centred further right in it.
     const before = columns.filter((c) => c.x1 <= run.x0).sort((p, q) => q.x1 - p.x1)[0];
@@ -365,9 +399,19 @@ export function plainTables<T extends TextPiece>(pieces: readonly T[], previous?
   const used = new Set<T>();
   const lines = linesOf(pieces);
   let model: ColumnModel | undefined;
-  for (const { from, to } of regions(lines)) {
+  for (const { from, to, continued } of regions(lines, previous)) {
     const region = lines.slice(from, to + 1);
-    let start = bodyStart(region);
+    let start = continued ? 0 : bodyStart(region);
+    // Rows set apart by space: the body starts with the first row that starts with a body line, or holds
+    // one and figures (a cell wrapped above them); not a header's 合计 printed lower than the cells beside it.
+    const bands = continued ? undefined : spacedRows(region);
+    for (let at = 0, b = 0; bands && b < bands.length; at += bands[b]!.length, b += 1) {
+      const k = bands[b]!.findIndex(bodyLine);
+      if (k === 0 || (k > 0 && bands[b]!.some(anchoredLine))) {
+        start = at;
+        break;
+      }
+    }
     let columns = columnsOf(region.slice(start), region.slice(0, start).flatMap((l) => l.runs));
     // Header cells are centred on their columns: lines above the body that mostly are not (a form's
     // first rows, a 目录 whose header is aligned as its rows are) are rows like the others.
@@ -389,7 +433,7 @@ export function plainTables<T extends TextPiece>(pieces: readonly T[], previous?
       cells: texts.map((text, k) => ({ text, right: columns[k]!.x1, end: columns[k]!.x1, size: headLines[0]!.size })),
     }));
     let last: { y: number; cells: RuledCell[] } | undefined;
-    const groups = rowGroups(bodyLines);
+    const groups = rowGroups(bodyLines, columns);
     // A cell wrapped onto the line above its row's figures (its last line on theirs): the line joins that row.
     for (let g = 0; g + 1 < groups.length; g += 1) {
       const [line, next] = [groups[g]!, groups[g + 1]!];
@@ -456,9 +500,40 @@ function anchorY(group: readonly Line<TextPiece>[]): number {
  * The body's lines in rows: a line without figures or codes that lies less than a font size from a
  * line with them (closer than two rows can be) is part of that row: the lines of a label wrapped in
  * its cell and centred on the row's figures. Each row's lines top to bottom.
+ *
+ * A line half a row between two others, beside their text, whose line above is not full (so not a cell
+ * wrapped onto the line below), is a cell merged over several rows and centred on them (a form's 产出指标
+ * over its 二级指标): it goes on the top row of the rows it is centred on, as text puts a merged cell.
  */
-function rowGroups<T extends TextPiece>(lines: readonly Line<T>[]): Line<T>[][] {
+function rowGroups<T extends TextPiece>(lines: readonly Line<T>[], columns: readonly Column[]): Line<T>[][] {
+  const spaced = spacedRows(lines, columns);
+  if (spaced) return spaced;
+  const apart = (a: Line<T>, b: Line<T>) => a.runs.every((r) => b.runs.every((q) => r.x1 <= q.x0 || r.x0 >= q.x1));
+  const full = (run: Run<T>) => {
+    const char = (run.x1 - run.x0) / Math.max(1, run.text.length);
+    return columns[bodyColumn(run, columns)]!.x1 - run.x1 < char + run.size * 0.6;
+  };
+  const between: boolean[] = [];
+  lines.forEach((line, i) => {
+    const [above, below] = [lines[i - 1], lines[i + 1]];
+    const [up, down] = [(above?.y ?? Infinity) - line.y, line.y - (below?.y ?? -Infinity)];
+    between[i] =
+      !!above && !!below && !between[i - 1] && !anchoredLine(line) && up < line.size * 0.85 && down < line.size * 0.85 && Math.abs(up - down) <= line.size * 0.3 &&
+      apart(above, line) && apart(line, below) && !above.runs.some(full);
+  });
+  const rows = lines.flatMap((_, i) => (between[i] ? [] : [i]));
+  const columnOf = (run: Run<T>) => bodyColumn(run, columns);
+  /** The top row of the widest run of rows around rows[a]..rows[b] centred on `y` that `free` allows. */
+  const spanTop = (a: number, b: number, y: number, size: number, free: (j: number) => boolean) => {
+    while (a > 0 && b + 1 < rows.length && free(rows[a - 1]!) && free(rows[b + 1]!) && Math.abs((lines[rows[a - 1]!]!.y + lines[rows[b + 1]!]!.y) / 2 - y) <= size * 0.35) [a, b] = [a - 1, b + 1];
+    return rows[a]!;
+  };
   const owner = lines.map((line, i) => {
+    if (between[i]) {
+      // The widest run of rows centred on the line with nothing in its columns.
+      const taken = new Set(line.runs.map(columnOf));
+      return spanTop(rows.indexOf(i - 1), rows.indexOf(i + 1), line.y, line.size, (j) => !lines[j]!.runs.some((r) => taken.has(columnOf(r))));
+    }
     if (anchoredLine(line)) return i;
     let best = i;
     let distance = line.size;
@@ -469,13 +544,79 @@ function rowGroups<T extends TextPiece>(lines: readonly Line<T>[]): Line<T>[][] 
     if (best !== i) return best;
     // Without figures (a form): a line half a line from the one above it, beside its text, is a wrapped cell centred on it.
     const above = lines[i - 1];
-    const apart = (a: Line<T>, b: Line<T>) => a.runs.every((r) => b.runs.every((q) => r.x1 <= q.x0 || r.x0 >= q.x1));
-    return above && above.y - line.y < line.size * 0.85 && apart(above, line) ? i - 1 : i;
+    return above && !between[i - 1] && above.y - line.y < line.size * 0.85 && apart(above, line) ? i - 1 : i;
+  });
+  // A cell merged over an odd number of rows is printed on the middle one: in rows without figures, a
+  // cell with its column blank in the rows around it, centred on them, and beside each of them a cell of
+  // the next column (the rows it groups), goes to the top one.
+  const moved: { run: Run<T>; from: number; to: number }[] = [];
+  rows.forEach((i, p) => {
+    const line = lines[i]!;
+    if (anchoredLine(line) || line.runs.length < 2) return;
+    const before = moved.length;
+    for (const run of line.runs) {
+      const k = columnOf(run);
+      const grouped = (j: number) => lines.some((l) => Math.abs(l.y - lines[j]!.y) < l.size * 0.85 && l.runs.some((r) => columnOf(r) === k + 1));
+      const free = (j: number) => !anchoredLine(lines[j]!) && !lines[j]!.runs.some((r) => columnOf(r) === k) && grouped(j);
+      const top = grouped(i) ? spanTop(p, p, line.y, run.size, free) : i;
+      if (top !== i) moved.push({ run, from: i, to: top });
+    }
+    // A line all of whose cells would go up is a row of its own.
+    if (moved.length - before === line.runs.length) moved.length = before;
   });
   for (let i = 0; i < owner.length; i += 1) owner[i] = owner[owner[i]!]!;
   const groups = new Map<number, Line<T>[]>();
-  lines.forEach((line, i) => groups.set(owner[i]!, [...(groups.get(owner[i]!) ?? []), line]));
+  lines.forEach((line, i) => {
+    const out = moved.filter((m) => m.from === i).map((m) => m.run);
+    const kept = out.length === 0 ? line : { ...line, runs: line.runs.filter((r) => !out.includes(r)) };
+    groups.set(owner[i]!, [...(groups.get(owner[i]!) ?? []), kept]);
+  });
+  for (const { run, to } of moved) groups.get(owner[to]!)!.push({ y: run.y, size: run.size, runs: [run] });
   return [...groups.values()].sort((p, q) => q[0]!.y - p[0]!.y);
+}
+
+/**
+ * The rows of a table whose rows are set apart by space (more than `ROW_SPACE` font sizes from the last
+ * line of one to the first of the next, between every two rows with figures, or between most lines of a
+ * table without them): each row the lines between two such spaces. Undefined for rows set close.
+ */
+function spacedRows<T extends TextPiece>(lines: readonly Line<T>[], columns?: readonly Column[]): Line<T>[][] | undefined {
+  const apart = (a: Line<T>, b: Line<T>) => a.y - b.y > Math.max(a.size, b.size) * ROW_SPACE;
+  const anchored = lines.filter(anchoredLine);
+  const gaps = lines.slice(1).map((line, i) => apart(lines[i]!, line));
+  // From the first line with figures (a header's lines are closer): no space between a wrapped cell's
+  // line and a row's distance, and two such spaces or more (one between two rows with figures).
+  const from = anchored.length > 0 ? lines.indexOf(anchored[0]!) : 0;
+  const between = lines.slice(from + 1).some((line, i) => !gaps[from + i] && lines[from + i]!.y - line.y > Math.max(line.size, lines[from + i]!.size) * 1.6);
+  const wide = gaps.slice(from).filter(Boolean).length;
+  const spaced = !between && wide >= (anchored.length >= 2 ? 1 : 2) && anchored.slice(1).every((line, i) => apart(anchored[i]!, line));
+  if (!spaced) return undefined;
+  // A cell merged over several rows is centred on them: a line halfway between two rows, beside their text.
+  const disjoint = (a: Line<T>, b: Line<T>) => a.runs.every((r) => b.runs.every((q) => r.x1 <= q.x0 || r.x0 >= q.x1));
+  const merged = lines.map((line, i) => {
+    const [a, b] = [lines[i - 1], lines[i + 1]];
+    return !!columns && !!a && !!b && !anchoredLine(line) && apart(a, b) && Math.abs(a.y - line.y - (line.y - b.y)) <= line.size * 0.3 && disjoint(a, line) && disjoint(line, b);
+  });
+  const rows: Line<T>[][] = [];
+  let last: Line<T> | undefined;
+  lines.forEach((line, i) => {
+    if (merged[i]) return;
+    if (!last || apart(last, line)) rows.push([line]);
+    else rows[rows.length - 1]!.push(line);
+    last = line;
+  });
+  const middle = (row: readonly Line<T>[]) => (row[0]!.y + row[row.length - 1]!.y) / 2;
+  const at = (line: Line<T> | undefined) => rows.findIndex((row) => row.includes(line!));
+  lines.forEach((line, i) => {
+    if (!merged[i] || !columns) return;
+    // The top of the widest run of rows centred on it with nothing in its columns.
+    const taken = new Set(line.runs.map((r) => bodyColumn(r, columns)));
+    const free = (row: readonly Line<T>[]) => !row.some((l) => l.runs.some((r) => taken.has(bodyColumn(r, columns))));
+    let [a, b] = [at(lines[i - 1]), at(lines[i + 1])];
+    while (a > 0 && b + 1 < rows.length && free(rows[a - 1]!) && free(rows[b + 1]!) && Math.abs((middle(rows[a - 1]!) + middle(rows[b + 1]!)) / 2 - line.y) <= line.size * 0.35) [a, b] = [a - 1, b + 1];
+    rows[a]!.push(line);
+  });
+  return rows;
 }
 
 /** A run lines up with one of `columns`: at its aligned edge, or within a centred column. */

@@ -176,7 +176,7 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Ru
         if (text === "") continue;
         const [a, b, , d, x, y] = item.transform as number[];
         const size = Math.abs(d!) || Math.hypot(a!, b!) || item.height;
-        items.push({ text: item.str, x: x!, y: y!, width: item.width, size });
+        items.push(...splitFigure(trimmed({ text: item.str, x: x!, y: y!, width: item.width, size })));
       }
       pages.push(items);
       // The drawing operators cost as much again as the text: they are only read where a table may be.
@@ -191,6 +191,84 @@ async function pdfPages(bytes: Uint8Array): Promise<{ pages: Item[][]; rules: Ru
   } finally {
     await task.destroy();
   }
+}
+
+/** How wide a text usually is, in font sizes: a Chinese character one, a digit or letter a half, punctuation and spaces less. */
+function ems(text: string): number {
+  return [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 1 : /[0-9A-Za-z]/.test(c) ? 0.5 : /[ .,]/.test(c) ? 0.25 : 0.33), 0);
+}
+
+/**
+ * A piece without the spaces at its ends, which some writers give with the text before a cell's edge (a
+ * figure's trailing space would move its right end off its column's).
+ */
+function trimmed(item: Item): Item {
+  const text = item.text.trim();
+  if (text === item.text || text === "") return item;
+  const [all, lead] = [ems(item.text), ems(item.text.slice(0, item.text.length - item.text.trimStart().length))];
+  if (all <= 0) return item;
+  const unit = item.width / all;
+  return { ...item, text, x: item.x + lead * unit, width: ems(text) * unit };
+}
+
+/**
+ * Figures and the cells after them given as one piece of text (`225.98 225.98 2`: figures right-aligned
+ * in narrow cells that the next ones touch), as one piece per cell: each as wide as its characters usually
+ * are, the rest of the width shared by the spaces between them.
+ */
+function splitFigure(item: Item): Item[] {
+  const parts: string[] = [];
+  for (const part of item.text.split(/ +/)) {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && !/^-?[0-9][0-9,]*\.[0-9]{1,2}$/.test(last)) parts[parts.length - 1] = `${last} ${part}`;
+    else parts.push(part);
+  }
+  if (parts.length < 2) return [item];
+  const widths = parts.map((p) => ems(p) * item.size);
+  const gap = (item.width - widths.reduce((a, b) => a + b, 0)) / (parts.length - 1);
+  if (gap < 0) return [item];
+  let x = item.x;
+  return parts.map((text, i) => {
+    const piece = { ...item, text, x, width: widths[i]! };
+    x += widths[i]! + gap;
+    return piece;
+  });
+}
+
+/**
+ * A 决算 table's 类/款/项 printed at the top of the cells of its first row (合计 and its figures), as a
+ * header row of their own above it: the row of the header they are, as a table copied out as text has it.
+ */
+function codePartsApart(row: RuledRow): RuledRow[] {
+  const texts = row.cells.map((c) => c.text.trim());
+  const k = texts.findIndex((t, i) => t === "类" && texts[i + 1] === "款" && texts[i + 2] === "项");
+  if (k < 0 || !texts.some((t, i) => t !== "" && (i < k || i > k + 2))) return [row];
+  const blank = (keep: boolean) => row.cells.map((c, i) => ((i >= k && i <= k + 2) === keep ? c : { ...c, text: "" }));
+  const [parts, rest] = [blank(true), blank(false)];
+  return [
+    { ...row, y: row.y + 0.001, text: parts.map((c) => c.text).join("\t"), cells: parts },
+    { ...row, first: false, text: rest.map((c) => c.text).join("\t"), cells: rest },
+  ];
+}
+
+/**
+ * The code column's header printed over two rows above 类/款/项 (支出功能分类 | 科目编码) as one cell, as
+ * the template has it: its lower row holds nothing else.
+ */
+function codeHeaderJoined(rows: readonly RuledRow[]): RuledRow[] {
+  const sorted = [...rows].sort((p, q) => q.y - p.y);
+  const out: RuledRow[] = [];
+  sorted.forEach((row, i) => {
+    const [above, below] = [out[out.length - 1], sorted[i + 1]];
+    const filled = row.cells.flatMap((c, k) => (c.text.trim() === "" ? [] : [k]));
+    const k = filled[0]!;
+    const parts = below?.cells.map((c) => c.text.trim()).join("") === "类款项";
+    if (above && parts && filled.length === 1 && sameColumns(above, row) && above.cells[k]?.text.trim() && /编码|代码/.test(row.cells[k]!.text)) {
+      const cells = above.cells.map((c, j) => (j === k ? { ...c, text: c.text.trim() + row.cells[k]!.text.trim() } : c));
+      out[out.length - 1] = { ...above, text: cells.map((c) => c.text).join("\t"), cells };
+    } else out.push(row);
+  });
+  return out;
 }
 
 /**
@@ -224,7 +302,7 @@ export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (
     // Tables without borders, in the text the ruled tables left.
     const plain = plainTables(bordered.used.size === 0 ? items : items.filter((item) => !bordered.used.has(item)), model);
     model = plain.model ?? (plain.used.size === 0 && bordered.used.size === 0 ? model : undefined);
-    const rows = [...bordered.rows, ...plain.rows].sort((p, q) => q.y - p.y);
+    const rows = [...codeHeaderJoined(bordered.rows.flatMap(codePartsApart)), ...plain.rows].sort((p, q) => q.y - p.y);
     return { rows, used: new Set([...bordered.used, ...plain.used]) };
   });
   const perPage = pages.map((items, i) => linesOf(ruled[i]!.used.size === 0 ? items : items.filter((item) => !ruled[i]!.used.has(item))));
@@ -254,6 +332,10 @@ export function pageLines(pages: readonly (readonly Item[])[], rules: readonly (
           carried = undefined;
           if (joined) {
             out[at] = { ...out[at]!, text: joined.text };
+            // The rows after it follow it, without the blank line that ended the page.
+            if (!repeated && at === out.length - 2 && out[out.length - 1]!.text === "") out.pop();
+            lastRow = { row: next, at };
+            afterRow = true;
             continue;
           }
           if (!repeated && out[out.length - 1]?.text === "") {

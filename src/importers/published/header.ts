@@ -38,23 +38,33 @@ export function isColumnNumberRow(row: GridRow): boolean {
   return rest.every((c) => /^(?:栏次|行次|\d{1,2})$/.test(c)) && rest.some((c) => /^\d{1,2}$/.test(c)) && (rest !== filled || rest.length >= 3);
 }
 
-/** How many leading rows of a row table are header rows (at most three). */
+/**
+ * How many leading rows of a row table are header rows (at most three, and a fourth that only holds
+ * 类/款/项 under a code cell printed over two rows: 支出功能分类 | 科目编码).
+ */
 export function headerDepth(rows: readonly GridRow[]): number {
   let depth = 0;
   while (depth < Math.min(3, rows.length) && isHeaderRow(rows[depth]!, depth)) depth += 1;
+  const parts = rows[depth]?.cells.map((c) => compact(c)).filter((c) => c !== "");
+  if (depth === 3 && parts?.join("") === "类款项") depth += 1;
   return depth;
 }
 
 /**
  * The header path of every column. In rows above the last header row a blank cell continues the
- * merged cell to its left, as both the text format and the grid laid out from HTML print it.
+ * merged cell to its left, as both the text format and the grid laid out from HTML print it; below the
+ * first row only as far as the cell above it does (a lower cell never reaches past the cell it is under:
+ * a blank there is a cell above printed over several rows).
  */
 export function columnPaths(header: readonly GridRow[], width: number): string[] {
+  const continued: boolean[][] = [];
   const filled = header.map((row, r) => {
     const cells: string[] = [];
+    continued.push([]);
     for (let c = 0; c < width; c += 1) {
       const own = compact(row.cells[c] ?? "");
-      const continues = r < header.length - 1 && own === "" && c > 0;
+      const continues = r < header.length - 1 && own === "" && c > 0 && (r === 0 || continued[r - 1]![c] === true);
+      continued[r]!.push(continues);
       cells.push(continues ? cells[c - 1]! : own);
     }
     return cells;
