@@ -16,7 +16,8 @@
  * browser a new temporary profile directory (`--user-data-dir`) and removes it on close.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
@@ -79,4 +80,39 @@ export async function screenshot(target: Page | Locator, name: string, options: 
   if ("goto" in target) await target.screenshot({ path, fullPage: options.fullPage ?? false });
   else await target.screenshot({ path });
   return path;
+}
+
+/** The two viewports of the portal's browser tests: a desktop window and a phone (touch, mobile layout). */
+export const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** The WCAG 2.0/2.1 A and AA rules of axe-core. */
+export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] as const;
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: "minor" | "moderate" | "serious" | "critical" | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[]; readonly failureSummary?: string }[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (node_modules/axe-core) on the page as it is and returns the violations of the given
+ * rule tags. The script is added to the page as a script element, which the app's Content-Security-Policy
+ * forbids: open the page in a context made with `bypassCSP: true`.
+ */
+export async function runAxe(page: Page, tags: readonly string[] = WCAG_21_AA): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (values) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })) }));
+  }, [...tags]);
 }

@@ -27,6 +27,14 @@ export interface SubjectPageInput {
 
 const LEVEL_TEXT = { 类: "类级科目", 款: "款级科目", 项: "项级科目" } as const;
 
+/** Where a catalog row comes from (src/catalog/data/README.md, the `source` column), said for the public. */
+const SOURCE_TEXT: Record<string, string> = {
+  seed: "示例单位（汉中市政务服务中心）2023年公开报表中使用的科目名称",
+  published: "已公开的部门预算中使用的科目名称",
+  "ishare-excerpt": "《政府预算和部门预算支出经济分类科目对照表》（摘录）",
+  recalled: "按财政部政府收支分类科目整理，尚未与官方科目表逐项核对",
+};
+
 export function subjectPage(input: SubjectPageInput): string {
   const { kind, code, entry } = input;
   const name = entry?.name ?? "（科目目录中没有这个编码）";
@@ -47,7 +55,7 @@ export function subjectPage(input: SubjectPageInput): string {
 <dt>所属分类</dt><dd>${CLASSIFICATION_NAMES[input.classification]}</dd>
 ${input.parents.length > 0 ? html`<dt>上级科目</dt><dd>${input.parents.map((p, i) => html`${i > 0 ? " › " : ""}<a href="${link(portalPaths.subject(kind, p.code))}">${p.code} ${p.name}</a>`)}</dd>` : ""}
 ${input.otherNames.length > 0 ? html`<dt>其他年度的名称</dt><dd>${input.otherNames.join("；")}</dd>` : ""}
-${entry?.source ? html`<dt>出处</dt><dd>${entry.source}</dd>` : ""}
+${entry?.source ? html`<dt>出处</dt><dd>${SOURCE_TEXT[entry.source] ?? entry.source}</dd>` : ""}
 </dl>
 ${input.children.length > 0
   ? html`<h3>下级科目</h3><ul class="subject-children">${input.children.map(
