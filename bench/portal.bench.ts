@@ -115,7 +115,8 @@ events { worker_connections 4096; }
 http {
   access_log off;
   sendfile on;
-  tcp_nopush on;
+  # No tcp_nopush: with it, a page whose headers end near a segment boundary waits for the peer's
+  # delayed ACK now and then, and nginx's p99 becomes ~41 ms for the same requests per second.
   keepalive_requests 1000000;
   open_file_cache max=20000 inactive=60s;
   types { }
