@@ -98,7 +98,7 @@ function startServer(env: NodeJS.ProcessEnv, dataDir: string): Promise<{ url: st
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /已启动：(http:\/\/[^\s]+)/.exec(output);
+      const m = /已启动：(http:\/\/[\w.:[\]]+)/.exec(output);
       if (m) resolve({ url: m[1]!.replace(/\/$/, ""), stop: () => new Promise((done) => { child.once("exit", () => done()); child.kill("SIGTERM"); }) });
     };
     child.stdout.on("data", onData);
