@@ -12,13 +12,4 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a=
 # chromium: the browser tests (Playwright drives Debian's Chromium).
 # Idempotent and quiet: installs only what is missing.
 APT_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk postgresql chromium)
-missing=()
-for package in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/apt-install.sh" "${APT_PACKAGES[@]}"

@@ -178,17 +178,7 @@ export async function advance(ctx: AppContext, user: UserRecord, disclosureId: n
     if (page) {
       const note = await correctionNote(tx, record.id);
       const publication = await addPublication(tx, { disclosureId: record.id, versionNumber: version.number, note, html: page.html, certificate: page.certificate, publishedBy: user.id });
-      await indexPublication(tx, {
-        unit,
-        department: (await departmentById(tx, unit.departmentId))!,
-        year: record.year,
-        document: version.document,
-        disclosure: page.disclosure,
-        catalog: page.catalog,
-        publication,
-        errors: page.evaluation.errors,
-        warnings: page.evaluation.warnings,
-      });
+      await indexPublished(tx, unit, record.year, version, page, publication);
       await appendAudit(tx, { actorId: user.id, action: "发布", subject: `disclosure:${record.id}`, detail: { sequence: publication.sequence, version: version.number, note } }, ctx.now());
     }
     return to;
@@ -259,6 +249,28 @@ export async function reopen(ctx: AppContext, user: UserRecord, disclosureId: nu
 
 export type { PublicationRecord };
 
+/** Writes a publication into the portal's read model, from the page publishing made of its version. */
+async function indexPublished(
+  tx: Sql,
+  unit: UnitRecord,
+  year: number,
+  version: StoredVersion,
+  page: Awaited<ReturnType<typeof publishedPage>>,
+  publication: PublicationRecord,
+): Promise<void> {
+  await indexPublication(tx, {
+    unit,
+    department: (await departmentById(tx, unit.departmentId))!,
+    year,
+    document: version.document,
+    disclosure: page.disclosure,
+    catalog: page.catalog,
+    publication,
+    errors: page.evaluation.errors,
+    warnings: page.evaluation.warnings,
+  });
+}
+
 /**
  * Fills the portal's read model for publications it does not hold yet (a store published before the
  * portal existed, or restored from a backup): each disclosure's newest publication. Cheap when none is missing.
@@ -276,19 +288,7 @@ export async function reindexPortal(ctx: AppContext): Promise<number> {
     const version = publication && (await versionOf<BudgetDocument, Issue>(ctx.db, disclosureId, publication.versionNumber));
     if (!publication || !record || !unit || !version) continue;
     const page = await publishedPage(ctx, version as StoredVersion);
-    await ctx.db.transaction(async (tx) =>
-      indexPublication(tx, {
-        unit,
-        department: (await departmentById(tx, unit.departmentId))!,
-        year: record.year,
-        document: version.document,
-        disclosure: page.disclosure,
-        catalog: page.catalog,
-        publication,
-        errors: page.evaluation.errors,
-        warnings: page.evaluation.warnings,
-      }),
-    );
+    await ctx.db.transaction((tx) => indexPublished(tx, unit, record.year, version as StoredVersion, page, publication));
   }
   return missing.length;
 }
